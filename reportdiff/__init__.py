@@ -1,0 +1,31 @@
+"""reportdiff: diff and analyse Chinese government work reports (政府工作报告) year over year.
+
+>>> import reportdiff
+>>> report = reportdiff.parse("各位代表：\\n一、2023年工作回顾\\n二、2024年工作安排\\n".encode(), name="r.txt")
+>>> [s.title for s in report.sections]
+['2023年工作回顾', '2024年工作安排']
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import InputError
+from .model import CleanText, Meta, Paragraph, Report, Section
+
+
+def read_text(source, **kwargs) -> CleanText:
+    """Ingest a file path, ``"-"`` or bytes (see ``reportdiff.ingest.read_text``)."""
+    from .ingest import read_text as _read
+
+    return _read(source, **kwargs)
+
+
+def parse(source, **kwargs) -> Report:
+    """Read and parse a report from a path, ``"-"`` or bytes into a section tree."""
+    from .parse import parse_file
+
+    return parse_file(source, **kwargs)
+
+
+__all__ = ["parse", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
+           "CleanText", "__version__"]

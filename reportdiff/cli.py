@@ -1,0 +1,95 @@
+"""The command line: thin wrappers over the library, one command per library function.
+
+Heavy modules (pandas, the parsers' libraries) are imported inside the commands, so
+``reportdiff --help`` stays fast.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+app = typer.Typer(
+    name="reportdiff",
+    help="Diff and analyse Chinese government work reports (政府工作报告) year over year.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+
+
+@app.callback()
+def _root(debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+          ) -> None:
+    _state["debug"] = debug
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"reportdiff: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _run(func, *args, **kwargs):
+    """Call into the library; bad input becomes one line on stderr and exit status 2."""
+    from .errors import InputError
+
+    try:
+        return func(*args, **kwargs)
+    except InputError as err:
+        if _state["debug"]:
+            raise
+        _fail(str(err))
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise typer.Exit(130)
+    except Exception as err:  # a bug, not bad input: still one line unless --debug
+        if _state["debug"]:
+            raise
+        _fail(f"internal error: {type(err).__name__}: {err} (run with --debug for a traceback)")
+
+
+def _console(no_color: bool = False):
+    from rich.console import Console
+
+    return Console(no_color=no_color, highlight=False, soft_wrap=False)
+
+
+def _write(text: str, target: str) -> None:
+    if target == "-":
+        sys.stdout.write(text + "\n")
+        return
+    try:
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    except OSError as err:
+        _fail(f"{target}: cannot write ({err.strerror or err})")
+
+
+@app.command()
+def parse(
+    file: str = typer.Argument(..., help="Report file (.txt/.html/.docx/.pdf) or - for stdin."),
+    json: bool = typer.Option(False, "--json", help="Print the report document (JSON)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Show the section tree of one report (meta, warnings, parts and sections)."""
+    from .parse import parse_file
+
+    report = _run(parse_file, file)
+    if json:
+        _write(report.to_json(), "-")
+        return
+    _console(no_color).print(report)
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # `reportdiff parse x | head`
+        sys.stderr.close()
+        raise SystemExit(0)
+
+
+if __name__ == "__main__":
+    main()

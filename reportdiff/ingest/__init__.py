@@ -1,0 +1,126 @@
+"""Ingest: bytes from a file, stdin or memory to clean, numbered lines (``CleanText``).
+
+>>> clean = read_text("各位代表:\\n\\n一、2023年工作回顾\\n".encode("utf-8"), name="mem.txt")
+>>> [(ln.number, ln.text) for ln in clean.lines]
+[(1, '各位代表：'), (3, '一、2023年工作回顾')]
+>>> clean.source.encoding
+'utf-8'
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+from .. import lexicon
+from ..errors import InputError
+from ..model import CleanText, Line, Notice, Source
+from .clutter import drop_clutter, keep_first_copy, split_run_on
+from .decode import check_looks_like_text, decode_text, sniff_format
+from .formats import docx_lines, html_lines, pdf_lines
+from .normalize import normalize_line
+
+__all__ = ["read_text", "MAX_BYTES"]
+
+#: Reports are 15–30k characters and page dumps under 2 MB; far larger input is a mistake,
+#: refused before it is read so that memory stays bounded. Override with REPORTDIFF_MAX_MB.
+MAX_BYTES = 16 * 1024 * 1024
+
+_NEWLINES = re.compile(r"\r\r\n|\r\n|\r|\n")
+
+
+def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
+              max_bytes: int | None = None) -> CleanText:
+    """Read a report from a path, ``"-"`` (stdin) or raw bytes and clean it."""
+    data, path, suffix = _acquire(source, name, max_bytes)
+    where = path
+    if not data.strip():
+        raise InputError(where, "is empty")
+    fmt = sniff_format(data, suffix, where)
+    warnings: list[Notice] = []
+    encoding: str | None = None
+    if fmt == "docx":
+        raw_lines = docx_lines(data, where)
+    elif fmt == "pdf":
+        raw_lines = pdf_lines(data, where)
+    else:
+        text, encoding = decode_text(data, where)
+        check_looks_like_text(text, where)
+        if encoding == "gb18030":
+            warnings.append(Notice("encoding_fallback",
+                                   "not UTF-8: decoded as GB18030 (GBK/GB2312 compatible)"))
+        raw_lines = html_lines(text) if fmt == "html" else _NEWLINES.split(text)
+    lines = [Line(i, raw) for i, raw in enumerate(raw_lines, 1)]
+    lines = split_run_on(lines)
+    lines = [Line(ln.number, t) for ln in lines if (t := normalize_line(ln.text))]
+    if not lines:
+        raise InputError(where, "has no text")
+    lines, dropped = drop_clutter(lines)
+    if dropped:
+        warnings.append(Notice("clutter_removed",
+                               f"{dropped} line{'s' if dropped != 1 else ''} of page clutter "
+                               "removed (navigation, footers, captions, glossary)"))
+    lines, copies = keep_first_copy(lines)
+    if copies > 1:
+        warnings.append(Notice("repeated_body", f"the body occurs {copies} times; the first "
+                                                "complete copy was kept"))
+    lines, converted = _to_simplified(lines)
+    if converted:
+        warnings.append(Notice("traditional_converted",
+                               "traditional characters converted to simplified"))
+    if not lines:
+        raise InputError(where, "has no report text once page clutter is removed")
+    digest = hashlib.sha256(data).hexdigest()
+    return CleanText(Source(path, digest, fmt, encoding), tuple(lines), tuple(warnings))
+
+
+def _acquire(source, name, max_bytes) -> tuple[bytes, str, str]:
+    limit = max_bytes or int(float(os.environ.get("REPORTDIFF_MAX_MB", 0)) * 1024 * 1024) \
+        or MAX_BYTES
+    if isinstance(source, (bytes, bytearray)):
+        where = name or "<bytes>"
+        data = bytes(source)
+        if len(data) > limit:
+            raise InputError(where, _too_large(len(data), limit))
+        return data, where, Path(where).suffix.lower()
+    text_path = os.fspath(source)
+    if text_path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError("<stdin>", _too_large(len(data), limit, at_least=True))
+        return data, name or "<stdin>", Path(name or "").suffix.lower()
+    path = Path(text_path)
+    if not path.exists():
+        raise InputError(text_path, "no such file")
+    if path.is_dir():
+        raise InputError(text_path, "is a directory, not a report file")
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(text_path, _too_large(size, limit))
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(text_path, "permission denied") from None
+    except OSError as err:
+        raise InputError(text_path, f"cannot be read ({err.strerror or err})") from None
+    return data, text_path, path.suffix.lower()
+
+
+def _too_large(size: int, limit: int, at_least: bool = False) -> str:
+    more = "more than " if at_least else ""
+    return (f"is {more}{size / 2**20:.1f} MB; reports are far smaller, so reportdiff stops at "
+            f"{limit / 2**20:.0f} MB (set REPORTDIFF_MAX_MB to raise the limit)")
+
+
+def _to_simplified(lines: list[Line]) -> tuple[list[Line], bool]:
+    marks = set(lexicon.words("traditional"))
+    sample = "".join(ln.text for ln in lines[:400])
+    hits = sum(1 for ch in sample if ch in marks)
+    if hits < 5 or hits < 0.005 * len(sample):
+        return lines, False
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    return [Line(ln.number, converter.convert(ln.text)) for ln in lines], True

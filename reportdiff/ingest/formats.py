@@ -1,0 +1,153 @@
+"""HTML, DOCX and PDF to lines of text, one paragraph a line.
+
+Each reader imports its library lazily, so plain-text work never pays for them.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from ..errors import InputError
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "br", "tr", "section",
+           "article", "blockquote", "pre")
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+         "select", "button", "svg", "template")
+_CONTENT_HINTS = ("article", "main", "#content", ".content", "#zoom", ".TRS_Editor",
+                  ".article", ".article-content", "#article", ".pages_content", "#UCAP-CONTENT")
+
+
+def html_lines(text: str) -> list[str]:
+    """The main content of an HTML page as lines: the element holding most paragraph text.
+
+    >>> html_lines("<html><nav>首页</nav><div id=content><p>各位代表：</p><p>现在…</p></div></html>")
+    ['各位代表：', '现在…']
+    """
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(text)
+    for tag in _DROP:
+        for node in tree.css(tag):
+            node.decompose()
+    body = tree.body or tree.root
+    if body is None:
+        return []
+    main = _main_content(tree, body)
+    lines: list[str] = []
+    _collect(main, lines)
+    return [line for line in (ln.strip() for ln in lines) if line]
+
+
+def _main_content(tree, body):
+    best, best_score = body, 0
+    for hint in _CONTENT_HINTS:
+        for node in tree.css(hint):
+            score = len(node.text(separator="", strip=True))
+            if score > best_score:
+                best, best_score = node, score
+    body_len = len(body.text(separator="", strip=True))
+    if best is not body and best_score >= 0.3 * body_len:
+        return best
+    # No hint: the element whose direct <p> children carry the most text.
+    scores: dict[int, tuple[int, object]] = {}
+    for p in body.css("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        key = id(parent)
+        prev = scores.get(key, (0, parent))
+        scores[key] = (prev[0] + len(p.text(strip=True)), parent)
+    if scores:
+        total, node = max(scores.values(), key=lambda item: item[0])
+        if total >= 0.3 * body_len:
+            return node
+    return body
+
+
+def _collect(node, lines: list[str]) -> None:
+    """Text of ``node`` with a line break at every block element."""
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            lines.append("".join(buf))
+            buf.clear()
+
+    def walk(n) -> None:
+        child = n.child
+        while child is not None:
+            tag = child.tag
+            if tag == "-text":
+                buf.append(child.text_content or "")
+            elif tag in _BLOCKS:
+                flush()
+                walk(child)
+                flush()
+            elif tag not in ("-comment",):
+                walk(child)
+            child = child.next
+
+    walk(node)
+    flush()
+
+
+def docx_lines(data: bytes, where: str) -> list[str]:
+    """Paragraphs of a .docx body; headings styled as such stay lines of their own."""
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - a runtime dependency
+        raise InputError(where, "reading .docx needs python-docx (pip install python-docx)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises many kinds for damaged files
+        raise InputError(where, f"is not a readable .docx file ({type(err).__name__})") from None
+    lines: list[str] = []
+    for para in document.paragraphs:
+        lines.extend(ln for ln in para.text.splitlines() if ln.strip())
+    return lines
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
+_ENDS_PARAGRAPH = "。！？：；!?:;”」』）)"
+_STARTS_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+                             r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|\d+[.．、]|——|各位代表)")
+
+
+def pdf_lines(data: bytes, where: str) -> list[str]:
+    """Text of a PDF with hard-wrapped lines joined back into paragraphs."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - a runtime dependency
+        raise InputError(where, "reading .pdf needs pypdf (pip install pypdf)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(where, "is an encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as err:
+        raise InputError(where, f"is not a readable PDF ({type(err).__name__})") from None
+    raw = [ln.strip() for page in pages for ln in page.splitlines()]
+    raw = [ln for ln in raw if ln and not _PAGE_NUMBER.match(ln)]
+    if not raw:
+        raise InputError(where, "is a PDF with no extractable text (scanned images?)")
+    return join_wrapped(raw)
+
+
+def join_wrapped(raw: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line continues unless it ends a sentence or the next
+    starts a heading.
+
+    >>> join_wrapped(["现在，我代表区人民政府向", "大会报告工作。", "一、2023年工作回顾"])
+    ['现在，我代表区人民政府向大会报告工作。', '一、2023年工作回顾']
+    """
+    out: list[str] = []
+    for line in raw:
+        if out and not out[-1].endswith(tuple(_ENDS_PARAGRAPH)) \
+                and not _STARTS_HEADING.match(line) and not _STARTS_HEADING.match(out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,122 @@
+"""Parse: clean text to a ``Report`` — front matter, section tree, roles, warnings.
+
+>>> from reportdiff.ingest import read_text
+>>> text = "政府工作报告\\n——2024年1月4日在海淀区第十七届人民代表大会第四次会议上\\n海淀区人民政府区长 李俊杰\\n各位代表：\\n一、2023年工作回顾\\n（一）创新驱动。经济增长6%。\\n二、2024年工作安排\\n今年主要预期目标是：地区生产总值增长5%左右。\\n"
+>>> report = parse(read_text(text.encode(), name="r.txt"))
+>>> report.meta.region, report.meta.plan_year, [s.id for s in report.walk()]
+('海淀区', 2024, ['1', '1.1', '2'])
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from ..model import CleanText, Meta, Notice, Paragraph, Report, Section
+from .frontmatter import read_front_matter
+from .headings import lead_sentence
+from .tree import Node, Para, build_parts, find_parts
+
+__all__ = ["parse", "parse_file"]
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_SENTENCE_END = ("。", "！", "？", "!", "?", "”", "…", "）", ")", "；")
+
+
+def parse_file(path: str | os.PathLike | bytes, **kwargs) -> Report:
+    """Read and parse in one step (see ``reportdiff.ingest.read_text`` for ``kwargs``)."""
+    from ..ingest import read_text
+
+    return parse(read_text(path, **kwargs))
+
+
+def parse(clean: CleanText) -> Report:
+    paras = [Para(ln.text, ln.number, ln.number) for ln in clean.lines]
+    warnings = list(clean.warnings)
+    part_index = find_parts(paras)
+    front_end = part_index[0] if part_index else min(len(paras), 40)
+    fm = read_front_matter([p.text for p in paras[:front_end]])
+    preamble = [p for i, p in enumerate(paras[:front_end]) if i not in fm.used]
+    if not part_index:
+        preamble = [p for i, p in enumerate(paras) if i not in fm.used]
+        warnings.append(Notice("no_headings", "no numbered parts (一、二、…) found: the text "
+                                              "is kept as paragraphs"))
+    nodes = build_parts(paras, part_index)
+    roles = [_part_role(n.title) for n in nodes]
+    sections = tuple(_freeze(n, str(k), 1, role) for k, (n, role) in
+                     enumerate(zip(nodes, roles), 1))
+    meta = _meta(fm, nodes, roles)
+    warnings.extend(_truncation(paras, sections, roles))
+    return Report(clean.source, meta, tuple(warnings), _paragraphs(preamble, "0"), sections)
+
+
+def _paragraphs(paras: list[Para], owner: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(f"{owner}.p{k}", lead_sentence(p.text), p.text, (p.first, p.last))
+                 for k, p in enumerate(paras, 1))
+
+
+def _freeze(node: Node, sid: str, level: int, role: str) -> Section:
+    if level > 1 and _matches("targets_section", node.title):
+        role = "targets"
+    children = tuple(_freeze(c, f"{sid}.{k}", level + 1, role)
+                     for k, c in enumerate(node.children, 1))
+    return Section(sid, level, node.number, node.title, role, (node.first, node.last),
+                   _paragraphs(node.paragraphs, sid), children)
+
+
+@lru_cache(maxsize=None)
+def _role_patterns() -> dict[str, re.Pattern[str]]:
+    table = lexicon.load("roles")
+    pats = {k: re.compile("|".join(v)) for k, v in table["patterns"].items()}
+    pats["targets_section"] = re.compile("|".join(table["targets_section"]))
+    pats["five_year"] = re.compile("|".join(table["five_year"]))
+    return pats
+
+
+def _matches(key: str, title: str) -> bool:
+    return bool(_role_patterns()[key].search(title))
+
+
+def _part_role(title: str) -> str:
+    for role in lexicon.load("roles")["order"]:
+        if _matches(role, title):
+            return role
+    return "other"
+
+
+def _meta(fm, nodes: list[Node], roles: list[str]) -> Meta:
+    review_year = plan_year = None
+    kind = None
+    for node, role in zip(nodes, roles):
+        year = _YEAR.search(node.title)
+        if role == "review" and review_year is None:
+            kind = "five-year" if _matches("five_year", node.title) else "annual"
+            if year and not _matches("five_year", node.title):
+                review_year = int(year.group())
+        elif role in ("plan", "targets") and plan_year is None and year:
+            plan_year = int(year.group())
+    if plan_year is None and review_year is not None:
+        plan_year = review_year + 1
+    if plan_year is None and fm.delivered:
+        year, month = int(fm.delivered[:4]), int(fm.delivered[5:7])
+        plan_year = year + 1 if month >= 10 else year
+    if review_year is None and plan_year is not None:
+        review_year = plan_year - 1
+    return Meta(title=fm.title, region=fm.region, level=fm.level, delivered=fm.delivered,
+                session=fm.session, speaker=fm.speaker, speaker_title=fm.speaker_title,
+                review_year=review_year, plan_year=plan_year, kind=kind)
+
+
+def _truncation(paras: list[Para], sections: tuple[Section, ...], roles: list[str]) -> list[Notice]:
+    if not sections:
+        return []
+    out = []
+    last = paras[-1].text
+    if not last.endswith(_SENTENCE_END):
+        out.append(Notice("truncated", f"the text ends mid-sentence (line {paras[-1].last}): "
+                                       "the copy seems cut off"))
+    elif "review" in roles and not {"plan", "targets"} & set(roles):
+        out.append(Notice("truncated", "the report reviews the past year but has no plan part: "
+                                       "the copy seems cut off"))
+    return out

@@ -1,0 +1,1 @@
+"""Render: presentation only. Renderers take model objects and compute nothing."""

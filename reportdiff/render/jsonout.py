@@ -1,0 +1,11 @@
+"""JSON as the contract wants it: UTF-8, Chinese unescaped, keys in model order."""
+from __future__ import annotations
+
+import json
+
+
+def dumps(document: dict) -> str:
+    """>>> dumps({"b": 1, "a": "海淀"})
+    '{\\n  "b": 1,\\n  "a": "海淀"\\n}'
+    """
+    return json.dumps(document, ensure_ascii=False, indent=2)
