@@ -90,7 +90,7 @@ def _meta(fm, nodes: list[Node], roles: list[str]) -> Meta:
     kind = None
     for node, role in zip(nodes, roles):
         year = _YEAR.search(node.title)
-        if role == "review" and review_year is None:
+        if role == "review" and kind is None:
             kind = "five-year" if _matches("five_year", node.title) else "annual"
             if year and not _matches("five_year", node.title):
                 review_year = int(year.group())

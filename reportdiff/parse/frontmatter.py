@@ -69,6 +69,9 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             if not fm.region and "人民政府" in prefix:
                 fm.region = _region_from(prefix.split("人民政府")[0])
             break
+    if not fm.region and any(re.search(m, line) for line in head
+                             for m in lexicon.load("frontmatter")["national_markers"]):
+        fm.region = "全国"
     fm.level = _level(fm.region, levels)
     return fm
 

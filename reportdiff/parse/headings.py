@@ -41,6 +41,7 @@ _LEAD = lexicon.load("headings")["lead"]
 _DASH = re.compile(_LEAD["dash"])
 _NOT_LEAD = re.compile("|".join(_LEAD["not_lead"]))
 _STOP = re.compile(f"[{_LEAD['stops']}]")
+_OPENER = re.compile("|".join(_LEAD["openers"]))
 _TITLE_MAX = 80
 
 
@@ -82,7 +83,9 @@ def lead_sentence(text: str) -> str | None:
     if _NOT_LEAD.match(text):
         return None
     m = _STOP.search(text)
-    if not m or m.start() > _LEAD["max_chars"] or m.start() < 2 or not text[m.end():].strip():
+    if not m or m.start() < 2 or not text[m.end():].strip():
+        return None
+    if m.start() > _LEAD["max_chars"] and not _OPENER.match(text):
         return None
     return text[:m.start()]
 
