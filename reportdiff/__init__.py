@@ -20,11 +20,7 @@ def read_text(source, **kwargs) -> CleanText:
     return _read(source, **kwargs)
 
 
-def parse(source, **kwargs) -> Report:
-    """Read and parse a report from a path, ``"-"`` or bytes into a section tree."""
-    from .parse import parse_file
-
-    return parse_file(source, **kwargs)
+from . import parse  # noqa: E402  (callable: ``reportdiff.parse(path | bytes | CleanText)``)
 
 
 __all__ = ["parse", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",

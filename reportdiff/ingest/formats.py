@@ -23,7 +23,7 @@ def html_lines(text: str) -> list[str]:
     >>> html_lines("<html><nav>首页</nav><div id=content><p>各位代表：</p><p>现在…</p></div></html>")
     ['各位代表：', '现在…']
     """
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(text)
     for tag in _DROP:

@@ -32,7 +32,7 @@ _FULLWIDTH_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # ASCII punctuation next to Chinese text is the Chinese mark (a comma between digits is a
 # thousands separator and stays).
 _ASCII_COMMA = re.compile(rf"(?<=[{_CJK}%）”])\s*,\s*|\s*,\s*(?=[{_CJK}“（])")
-_ASCII_COLON = re.compile(rf"(?<=[{_CJK}）”])\s*:\s*")
+_ASCII_COLON = re.compile(rf"(?<=[{_CJK}%）”])\s*:\s*")
 _ASCII_SEMI = re.compile(rf"(?<=[{_CJK}%）”])\s*;\s*")
 _ASCII_BANG = re.compile(rf"(?<=[{_CJK}])!")
 _ASCII_PAREN = re.compile(rf"\(([^()]{{0,40}}?[{_CJK}][^()]{{0,40}}?)\)")

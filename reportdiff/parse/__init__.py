@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import types
 from functools import lru_cache
 
 from .. import lexicon
@@ -120,3 +122,17 @@ def _truncation(paras: list[Para], sections: tuple[Section, ...], roles: list[st
         out.append(Notice("truncated", "the report reviews the past year but has no plan part: "
                                        "the copy seems cut off"))
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """``reportdiff.parse`` is both this sub-package and the API function of the same name
+    (``reportdiff.parse("2024.txt")``), as the CLI command ``reportdiff parse`` promises:
+    importing the sub-package would otherwise shadow the function on the package."""
+
+    def __call__(self, source, **kwargs) -> Report:
+        if isinstance(source, CleanText):
+            return parse(source)
+        return parse_file(source, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -50,10 +50,10 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     fm = FrontMatter()
     head = lines[:40]
     for i, line in enumerate(head):
-        if "政府工作报告" in line and fm.title is None:
+        if "政府工作报告" in line and len(line) <= 40:
+            # the report's own title and any site title naming it are front matter
             fm.title = "政府工作报告"
-            if len(line) <= 40:
-                fm.used.add(i)
+            fm.used.add(i)
         if salutation.match(line):
             break
     _read_delivery(fm, head, delivery)

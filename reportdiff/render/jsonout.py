@@ -5,7 +5,12 @@ import json
 
 
 def dumps(document: dict) -> str:
-    """>>> dumps({"b": 1, "a": "海淀"})
-    '{\\n  "b": 1,\\n  "a": "海淀"\\n}'
+    """Two-space indented JSON.
+
+    >>> print(dumps({"b": 1, "a": "海淀"}))
+    {
+      "b": 1,
+      "a": "海淀"
+    }
     """
     return json.dumps(document, ensure_ascii=False, indent=2)

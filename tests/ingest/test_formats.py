@@ -1,0 +1,43 @@
+"""HTML, DOCX and stdin inputs reach the same parser."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from reportdiff.ingest import read_text
+from reportdiff.parse import parse
+
+BODY = ["政府工作报告", "——2024年1月4日在示例区第三届人民代表大会第二次会议上", "示例区人民政府区长 王明",
+        "各位代表：", "一、2023年工作回顾", "（一）经济稳中向好。地区生产总值增长6%。",
+        "二、2024年工作安排", "主要预期目标是：地区生产总值增长5%左右。"]
+
+
+def test_html_main_content_without_navigation():
+    page = ("<html><head><title>x</title><script>var a='一、假';</script></head><body>"
+            "<nav><a>首页</a> <a>一、导航</a></nav><div class='menu'>下载 打印 全屏 收藏</div>"
+            "<div id='content'>" + "".join(f"<p>{line}</p>" for line in BODY) +
+            "</div><footer>本文地址：/x.html</footer></body></html>")
+    report = parse(read_text(page.encode("utf-8"), name="r.html"))
+    assert report.source.format == "html"
+    assert [s.title for s in report.sections] == ["2023年工作回顾", "2024年工作安排"]
+    assert report.meta.speaker == "王明" and report.meta.delivered == "2024-01-04"
+
+
+def test_docx_paragraphs(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in BODY:
+        document.add_paragraph(line)
+    path = tmp_path / "r.docx"
+    document.save(path)
+    report = parse(read_text(path))
+    assert report.source.format == "docx"
+    assert [s.id for s in report.walk()] == ["1", "1.1", "2"]
+    assert report.sections[0].sections[0].title == "经济稳中向好"
+
+
+def test_stdin_dash(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "reportdiff", "parse", "-", "--json"],
+                         input="\n".join(BODY).encode(), capture_output=True, check=True)
+    assert b'"region": "\xe7\xa4\xba\xe4\xbe\x8b\xe5\x8c\xba"' in out.stdout  # 示例区
