@@ -1,0 +1,154 @@
+"""Metrics: every quantity of every sentence, with the indicator it measures.
+
+>>> [(m.indicator, m.surface, m.kind) for m in sentence_metrics("技术合同成交额预计3550亿元，全市占比40%。")]
+[('技术合同成交额', '预计3550亿元', 'level'), ('技术合同成交额', '40%', 'share_pct')]
+>>> [(m.indicator, m.value) for m in sentence_metrics("深入实施“海英计划”，支持90名高精尖产业领军人才。")]
+[('高精尖产业领军人才', 90)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+from .numbers import Quantity, quantities
+
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」]?|[^。！？!?]+$")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
+_LIST_SPLIT = re.compile(r"、|和|及|与")
+_YEAR_WORD = re.compile(r"(19|20)\d\d年(末|底|度)?(的)?")
+_CLAUSE_END = "，；：。！？,;:（）()「」、"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity in a sentence with its indicator: the raw material of Metric and Target."""
+
+    sentence: str
+    surface: str
+    start: int
+    end: int
+    indicator: str | None
+    kind: str
+    value: float | int
+    value_high: float | int | None
+    unit: str
+    qualifier: str | None
+    qualifiers: tuple[str, ...]
+    year: int | None
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """``(offset, sentence)`` pairs of a paragraph, split after 。！？.
+
+    >>> sentences("增长6%。占比40%！余下")
+    [(0, '增长6%。'), (5, '占比40%！'), (11, '余下')]
+    """
+    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+@lru_cache(maxsize=1)
+def _phrase_rules() -> dict:
+    t = lexicon.load("indicators")["phrase"]
+    return {"cut": re.compile(t["cut_before"]),
+            "strip": [re.compile(p) for p in t["strip_start"]],
+            "strip_end": re.compile("|".join(t["strip_end"])),
+            "inherit": re.compile("|".join(t["inherit"])),
+            "action": re.compile(t["action_end"]),
+            "right_stop": re.compile(t["right_stop"]), "max": t["max_chars"]}
+
+
+def _clean(phrase: str, rules: dict) -> str:
+    for _ in range(3):
+        for pattern in rules["strip"]:
+            phrase = pattern.sub("", phrase)
+        phrase = rules["strip_end"].sub("", phrase)
+    return phrase.strip(" “”\"")
+
+
+def indicator_for(sentence: str, q: Quantity, previous: str | None,
+                  previous_end: int = -1) -> str | None:
+    """The noun phrase ``q`` measures.
+
+    The clause before the number, cleaned of verbs and connectives; where that names an
+    action (投资1100万元新建污水管线) or nothing (、24座移动公厕), the noun after the unit;
+    where it is a share or comparison word (全市占比40%) or repeats an earlier number, the
+    previous indicator of the sentence; where the clause only continues the one before
+    (…收入，由5160元增加到7703元), the clause before.
+    """
+    rules = _phrase_rules()
+    lead = q.lead_start if q.lead_start >= 0 else q.start
+    clause_start = max((sentence.rfind(c, 0, lead) for c in _CLAUSE_END), default=-1) + 1
+    list_item = clause_start > 0 and sentence[clause_start - 1] in "、"
+    raw = sentence[clause_start:lead].strip()
+    right = sentence[q.end:]
+    stop = rules["right_stop"].search(right)
+    after = right[:stop.start() if stop else len(right)][:rules["max"]].strip(" “”\"")
+    if previous_end > clause_start:
+        return previous or after or None  # 从第三十九位跃升到第二位: the same indicator
+    empty = raw == ""
+    continues = empty or raw.startswith(("由", "从"))
+    cut = rules["cut"].search(raw)
+    if cut:
+        raw = raw[:cut.start()]
+    raw = _YEAR_WORD.sub("", raw)
+    if re.search(r"\d", raw):
+        return previous or after or None
+    phrase = _clean(raw, rules)
+    if rules["inherit"].match(phrase):
+        if list_item or (empty and after):
+            return after or previous or None
+        if previous is None and continues and clause_start > 0:
+            before_start = max((sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END),
+                               default=-1) + 1
+            earlier = sentence[before_start:clause_start - 1]
+            if not re.search(r"\d", earlier):
+                return _clean(earlier, rules)[-rules["max"]:] or after or None
+        return previous or after or None
+    if after and (rules["action"].search(raw) or rules["action"].search(phrase)):
+        return after
+    return phrase[-rules["max"]:] or previous
+
+
+def _respectively(sentence: str, qs: list[Quantity]) -> dict[int, str]:
+    """``A、B分别增长5%、6%``: the k-th indicator of the list goes with the k-th number."""
+    rules = _phrase_rules()
+    out: dict[int, str] = {}
+    for i, q in enumerate(qs):
+        if i in out or q.lead_start < 0 or "分别" not in sentence[q.lead_start:q.start]:
+            continue
+        start = max((sentence.rfind(c, 0, q.lead_start) for c in "，；：。,;:（("), default=-1) + 1
+        parts = [_clean(p, rules) for p in _LIST_SPLIT.split(sentence[start:q.lead_start])]
+        parts = [p for p in parts if p]
+        end = min([k for k in (sentence.find(c, q.end) for c in "，；。") if k >= 0],
+                  default=len(sentence))
+        group = [k for k in range(i, len(qs)) if qs[k].start < end]
+        if len(parts) >= 2 and len(group) == len(parts):
+            out.update({k: part for k, part in zip(group, parts)})
+    return out
+
+
+def sentence_metrics(sentence: str, default_year: int | None = None) -> list[Mention]:
+    """Every quantity of one sentence as a Mention."""
+    out: list[Mention] = []
+    previous = None
+    qs = quantities(sentence)
+    paired = _respectively(sentence, qs)
+    previous_end = -1
+    for i, q in enumerate(qs):
+        indicator = paired.get(i) or indicator_for(sentence, q, previous, previous_end)
+        previous, previous_end = indicator, q.end
+        years = [int(m.group(1)) for m in _YEAR.finditer(sentence, 0, q.start)]
+        out.append(Mention(sentence, q.surface, q.start, q.end, indicator, q.kind, q.value,
+                           q.value_high, q.unit, q.qualifier, q.qualifiers,
+                           years[-1] if years else default_year))
+    return out
+
+
+def paragraph_metrics(text: str, default_year: int | None = None) -> list[Mention]:
+    """Every quantity of a paragraph, sentence by sentence."""
+    out: list[Mention] = []
+    for _, sentence in sentences(text):
+        out.extend(sentence_metrics(sentence, default_year))
+    return out
