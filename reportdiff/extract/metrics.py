@@ -16,8 +16,10 @@ from .numbers import Quantity, quantities
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」]?|[^。！？!?]+$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
+_SCOPE_ONLY = re.compile(r"^(全?[国省市区县旗]|我[区市])?$")
+_PUNCTUATION = set("，；。：、（）,;:()")
 _LIST_SPLIT = re.compile(r"、|和|及|与")
-_YEAR_WORD = re.compile(r"(19|20)\d\d年(末|底|度)?(的)?")
+_YEAR_WORD = re.compile(r"(19|20)\d\d年(末|底|度)?的?|(19|20)\d\d$|连续\d{1,2}年?|\d{1,2}年(来|间)?(?![前后])")
 _CLAUSE_END = "，；：。！？,;:（）()「」、"
 
 
@@ -56,7 +58,9 @@ def _phrase_rules() -> dict:
             "strip_end": re.compile("|".join(t["strip_end"])),
             "inherit": re.compile("|".join(t["inherit"])),
             "action": re.compile(t["action_end"]),
-            "right_stop": re.compile(t["right_stop"]), "max": t["max_chars"]}
+            "right_stop": re.compile(t["right_stop"]), "max": t["max_chars"],
+            "not_indicator": re.compile(t["not_indicator"]),
+            "lone": re.compile(t["lone"])}
 
 
 def _clean(phrase: str, rules: dict) -> str:
@@ -64,7 +68,20 @@ def _clean(phrase: str, rules: dict) -> str:
         for pattern in rules["strip"]:
             phrase = pattern.sub("", phrase)
         phrase = rules["strip_end"].sub("", phrase)
-    return phrase.strip(" “”\"")
+    phrase = phrase.strip(" “”\"")
+    return "" if rules["lone"].match(phrase) else phrase
+
+
+def _noun_after(right: str, rules: dict) -> str:
+    """The noun right after a number's unit (90名领军人才), skipping one verb or 的 when the
+    noun follows it (920万元完成道路改造, 6.5%左右的增速)."""
+    stop = rules["right_stop"].search(right)
+    end = stop.start() if stop else len(right)
+    if end == 0 and stop and stop.group() not in _PUNCTUATION and not stop.group().isdigit():
+        right = right[stop.end():]
+        stop = rules["right_stop"].search(right)
+        end = stop.start() if stop else len(right)
+    return right[:end][:rules["max"]].strip(" “”\"")
 
 
 def indicator_for(sentence: str, q: Quantity, previous: str | None,
@@ -82,13 +99,12 @@ def indicator_for(sentence: str, q: Quantity, previous: str | None,
     clause_start = max((sentence.rfind(c, 0, lead) for c in _CLAUSE_END), default=-1) + 1
     list_item = clause_start > 0 and sentence[clause_start - 1] in "、"
     raw = sentence[clause_start:lead].strip()
-    right = sentence[q.end:]
-    stop = rules["right_stop"].search(right)
-    after = right[:stop.start() if stop else len(right)][:rules["max"]].strip(" “”\"")
+    after = _noun_after(sentence[q.end:], rules)
     if previous_end > clause_start:
         return previous or after or None  # 从第三十九位跃升到第二位: the same indicator
     empty = raw == ""
-    continues = empty or raw.startswith(("由", "从"))
+    from_to = raw.startswith(("由", "从", "占"))  # 由5160元增加到7703元: a continuation
+    continues = empty or from_to
     cut = rules["cut"].search(raw)
     if cut:
         raw = raw[:cut.start()]
@@ -97,16 +113,20 @@ def indicator_for(sentence: str, q: Quantity, previous: str | None,
         return previous or after or None
     phrase = _clean(raw, rules)
     if rules["inherit"].match(phrase):
-        if list_item or (empty and after):
+        if list_item or (after and not from_to and _SCOPE_ONLY.match(phrase)):
             return after or previous or None
-        if previous is None and continues and clause_start > 0:
+        if continues and clause_start > 0 and (previous is None or empty):
+            # 养老金标准继续提高，年人均提高2556元: the clause before names it
             before_start = max((sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END),
                                default=-1) + 1
-            earlier = sentence[before_start:clause_start - 1]
-            if not re.search(r"\d", earlier):
-                return _clean(earlier, rules)[-rules["max"]:] or after or None
+            earlier = _clean(sentence[before_start:clause_start - 1], rules)
+            if earlier and not re.search(r"\d", earlier) and len(earlier) <= rules["max"] \
+                    and not rules["not_indicator"].search(earlier):
+                return earlier
         return previous or after or None
-    if after and (rules["action"].search(raw) or rules["action"].search(phrase)):
+    full = sentence[clause_start:q.start].strip()  # with 的, 为 … before the number
+    if after and ((not cut and not re.search(r"\d", full) and rules["action"].search(full))
+                  or rules["action"].search(raw) or rules["action"].search(phrase)):
         return after
     return phrase[-rules["max"]:] or previous
 
@@ -129,6 +149,27 @@ def _respectively(sentence: str, qs: list[Quantity]) -> dict[int, str]:
     return out
 
 
+def _pair_inherited_lists(sentence: str, qs: list[Quantity], indicators: list) -> None:
+    """``A15781元，B4761元，实际增长8.4%和8%``: a list that names no indicator of its own
+    goes, item by item, with the indicators stated just before it."""
+    i = 0
+    while i < len(qs):
+        j = i
+        while j + 1 < len(qs) and _LIST_SPLIT.fullmatch(
+                sentence[qs[j].end:qs[j + 1].lead_start if qs[j + 1].lead_start >= 0
+                         else qs[j + 1].start].strip()):
+            j += 1
+        k = j - i + 1
+        if k >= 2 and i > 0 and all(ind == indicators[i - 1] for ind in indicators[i:j + 1]):
+            earlier = []
+            for ind in reversed(indicators[:i]):
+                if ind and ind not in earlier:
+                    earlier.insert(0, ind)
+            if len(earlier) >= k:
+                indicators[i:j + 1] = earlier[-k:]
+        i = j + 1
+
+
 def sentence_metrics(sentence: str, default_year: int | None = None) -> list[Mention]:
     """Every quantity of one sentence as a Mention."""
     out: list[Mention] = []
@@ -136,11 +177,15 @@ def sentence_metrics(sentence: str, default_year: int | None = None) -> list[Men
     qs = quantities(sentence)
     paired = _respectively(sentence, qs)
     previous_end = -1
+    indicators: list[str | None] = []
     for i, q in enumerate(qs):
         indicator = paired.get(i) or indicator_for(sentence, q, previous, previous_end)
         previous, previous_end = indicator, q.end
+        indicators.append(indicator)
+    _pair_inherited_lists(sentence, qs, indicators)
+    for i, q in enumerate(qs):
         years = [int(m.group(1)) for m in _YEAR.finditer(sentence, 0, q.start)]
-        out.append(Mention(sentence, q.surface, q.start, q.end, indicator, q.kind, q.value,
+        out.append(Mention(sentence, q.surface, q.start, q.end, indicators[i], q.kind, q.value,
                            q.value_high, q.unit, q.qualifier, q.qualifiers,
                            years[-1] if years else default_year))
     return out

@@ -30,6 +30,7 @@ _CN = "零〇一二两三四五六七八九十"
 _SEPARATORS_LIST = re.compile(r"^\s*(、|和|与|及|以及|，和)\s*$")
 _SEPARATORS_RANGE = re.compile(r"^\s*(—{1,2}|–|-|－|~|～|至)\s*$")
 _CLAUSE_END = "，；：。！？,;:（）()「」"
+_CLAUSE_QUALIFIERS = ("力争", "预计")
 _NOT_UNITS = {"个体", "个性", "个税", "人民", "人才", "人口", "人员", "人均", "人大", "户籍", "户口",
               "家庭", "家园", "家乡", "项目", "条件", "条例", "台湾", "名牌", "名城", "名镇", "名村",
               "所有", "所得", "部门", "部署", "场所", "处理", "起来", "批准", "次要", "种植", "类型",
@@ -249,6 +250,10 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
         end = pm.end()
     clause_start = max((text.rfind(c, 0, s) for c in _CLAUSE_END), default=-1) + 1
     pre, verb, direction, to_level, start, lead = _left(text[clause_start:s], clause_start, g)
+    for word in _CLAUSE_QUALIFIERS:
+        # 力争年内旅游接待床位达到2.5万张: a clause-initial 力争 or 预计 governs its number
+        if text.startswith(word, clause_start) and word not in pre:
+            pre.insert(0, word)
     if m.group("bm") and text[s - 1:s] == "上":
         pre, start = pre + ["超"], min(start, s - 1)
     implied = 0

@@ -37,7 +37,9 @@ def _same_value(a, b) -> bool:
 
 def _norm_indicator(text: str | None) -> str:
     text = normalize_line(text or "")
-    return re.sub(r"^(全区|全市|全国|全省|我区|我市)", "", text).strip("“”\"")
+    # scope words, 的 and blanket modifiers do not change what is measured
+    text = re.sub(r"^(全区|全市|全国|全省|我区|我市)|的|各类|各项|各种", "", text)
+    return text.strip("“”\"")
 
 
 def indicator_matches(got: str | None, want: str) -> bool:
