@@ -9,6 +9,26 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 REPORT_SCHEMA = "reportdiff/report@1"
+METRICS_SCHEMA = "reportdiff/metrics@1"
+
+
+class Rows(tuple):
+    """A tuple of model rows that also gives a pandas DataFrame (pandas imported lazily)."""
+
+    def to_dicts(self) -> list[dict]:
+        return [row.to_dict() for row in self]
+
+    def to_frame(self):
+        import pandas as pd
+
+        dicts = self.to_dicts()
+        if dicts:
+            return pd.DataFrame(dicts)
+        return pd.DataFrame(columns=list(getattr(self, "columns", ())))
+
+
+def _rows(columns: tuple[str, ...]):
+    return type("Rows", (Rows,), {"columns": columns})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +137,75 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Metric:
+    """A quantity the report states (CONTRACT.md, metrics document)."""
+
+    id: str
+    section: str | None
+    paragraph: str | None
+    role: str
+    sentence: str
+    surface: str
+    start: int
+    end: int
+    indicator: str | None
+    kind: str
+    value: float | int
+    value_high: float | int | None
+    unit: str
+    qualifier: str | None
+    year: int | None
+    lines: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "section": self.section, "paragraph": self.paragraph,
+                "role": self.role, "sentence": self.sentence, "surface": self.surface,
+                "start": self.start, "end": self.end, "indicator": self.indicator,
+                "kind": self.kind, "value": self.value, "value_high": self.value_high,
+                "unit": self.unit, "qualifier": self.qualifier, "year": self.year,
+                "lines": list(self.lines) if self.lines else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A target the report sets for its plan year; ``value`` is None when unquantified."""
+
+    id: str
+    section: str | None      # the paragraph id, as in CONTRACT.md's example ("2.p3")
+    sentence: str
+    surface: str
+    indicator: str
+    kind: str
+    value: float | int | None
+    value_high: float | int | None
+    unit: str | None
+    bound: str | None
+    year: int | None
+    qualifier: str | None = None
+    where: str = "passage"   # "passage" (the targets passage) or "elsewhere" (赤字率拟按3%安排)
+    lines: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "section": self.section, "sentence": self.sentence,
+                "surface": self.surface, "indicator": self.indicator, "kind": self.kind,
+                "value": self.value, "value_high": self.value_high, "unit": self.unit,
+                "bound": self.bound, "year": self.year, "qualifier": self.qualifier,
+                "where": self.where, "lines": list(self.lines) if self.lines else None}
+
+
+MetricRows = _rows(tuple(Metric.__dataclass_fields__))
+TargetRows = _rows(tuple(Target.__dataclass_fields__))
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     source: Source
     meta: Meta
     warnings: tuple[Notice, ...] = ()
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    metrics: Rows = field(default_factory=MetricRows)
+    targets: Rows = field(default_factory=TargetRows)
 
     def walk(self) -> Iterator[Section]:
         for part in self.sections:
@@ -145,6 +228,20 @@ class Report:
         from .render.jsonout import dumps
 
         return dumps(self.to_dict())
+
+    def metrics_document(self) -> dict:
+        """The metrics document of CONTRACT.md (``reportdiff metrics --json``)."""
+        return {"schema": METRICS_SCHEMA, "source": self.source.to_dict(),
+                "meta": self.meta.to_dict(), "metrics": self.metrics.to_dicts(),
+                "targets": self.targets.to_dicts()}
+
+    def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
+        """Every paragraph with the section that holds it (None for the preamble)."""
+        for paragraph in self.preamble:
+            yield None, paragraph
+        for section in self.walk():
+            for paragraph in section.paragraphs:
+                yield section, paragraph
 
     def __rich__(self):
         from .render.terminal import report_tree

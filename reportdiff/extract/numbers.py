@@ -31,6 +31,8 @@ _SEPARATORS_LIST = re.compile(r"^\s*(、|和|与|及|以及|，和)\s*$")
 _SEPARATORS_RANGE = re.compile(r"^\s*(—{1,2}|–|-|－|~|～|至)\s*$")
 _CLAUSE_END = "，；：。！？,;:（）()「」"
 _CLAUSE_QUALIFIERS = ("力争", "预计")
+_QUALIFIERS = {"预计", "超", "近", "约", "左右", "以上", "以内", "以下", "不低于", "低于", "余", "多", "强",
+               "弱", "达", "突破", "力争"}
 _NOT_UNITS = {"个体", "个性", "个税", "人民", "人才", "人口", "人员", "人均", "人大", "户籍", "户口",
               "家庭", "家园", "家乡", "项目", "条件", "条例", "台湾", "名牌", "名城", "名镇", "名村",
               "所有", "所得", "部门", "部署", "场所", "处理", "起来", "批准", "次要", "种植", "类型",
@@ -55,7 +57,7 @@ class Quantity:
 
     @property
     def qualifier(self) -> str | None:
-        return "+".join(self.qualifiers) or None
+        return "+".join(q for q in self.qualifiers if q in _QUALIFIERS) or None
 
 
 @dataclass
@@ -283,8 +285,8 @@ def _left(left: str, offset: int, g) -> tuple[list[str], str | None, int, bool, 
         word = w.group()
         pos = offset + lm.start() + w.start()
         if word in g["q_before"]:
-            if g["q_before"][word]:
-                pre.append(g["q_before"][word])
+            # 控制在, 不超过 … bound a target without being a qualifier of the contract
+            pre.append(g["q_before"][word] or word)
             first = pos if first is None else first
         elif word in g["up"] or word in g["down"]:
             verb, direction = word, (1 if word in g["up"] else -1)

@@ -38,8 +38,7 @@ _ASCII_BANG = re.compile(rf"(?<=[{_CJK}])!")
 _ASCII_PAREN = re.compile(rf"\(([^()]{{0,40}}?[{_CJK}][^()]{{0,40}}?)\)")
 _ASCII_QMARK_GAP = re.compile(rf"(?<=[{_CJK}])\?+(?=[{_CJK}])")
 _SPACE_RUN = re.compile(r" {2,}")
-# spaces inside letter-spaced words and numbers: between two CJK characters or digits
-_INNER_SPACE = re.compile(rf"(?<=[{_CJK}0-9]) (?=[{_CJK}0-9])")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -85,4 +84,7 @@ def _collapse_letter_spacing(line: str) -> str:
     singles = sum(1 for t in tokens if len(t) == 1)
     if len(tokens) >= 4 and singles >= 0.7 * len(tokens):
         return line.replace(" ", "")
+    if len(line) > 40:
+        # a stray space inside running Chinese text (经 济增长) is conversion damage
+        line = _CJK_GAP.sub("", line)
     return re.sub(r"(?<=\d) (?=[\d年月日])|(?<=[年月]) (?=\d)", "", line)

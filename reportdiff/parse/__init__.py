@@ -26,11 +26,17 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "…", "）", ")", "；")
 
 
-def parse_file(path: str | os.PathLike | bytes, **kwargs) -> Report:
-    """Read and parse in one step (see ``reportdiff.ingest.read_text`` for ``kwargs``)."""
+def parse_file(path: str | os.PathLike | bytes, *, extract: bool = True, **kwargs) -> Report:
+    """Read, parse and (unless ``extract=False``) extract metrics and targets in one step
+    (see ``reportdiff.ingest.read_text`` for ``kwargs``)."""
     from ..ingest import read_text
 
-    return parse(read_text(path, **kwargs))
+    report = parse(read_text(path, **kwargs))
+    if extract:
+        from ..extract import extract as run_extract
+
+        report = run_extract(report)
+    return report
 
 
 def parse(clean: CleanText) -> Report:
@@ -131,7 +137,9 @@ class _CallableModule(types.ModuleType):
 
     def __call__(self, source, **kwargs) -> Report:
         if isinstance(source, CleanText):
-            return parse(source)
+            from ..extract import extract
+
+            return extract(parse(source))
         return parse_file(source, **kwargs)
 
 

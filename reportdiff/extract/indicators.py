@@ -1,0 +1,48 @@
+"""Canonical indicators and their polarity, from ``lexicon/indicators.toml``.
+
+>>> canonical("国内生产总值"), canonical("经济增长"), canonical("地区生产总值")
+('地区生产总值', '地区生产总值', '地区生产总值')
+>>> canonical("一般公共预算收入") == canonical("地方财政收入")
+False
+>>> polarity("城镇调查失业率"), polarity("居民消费价格涨幅"), polarity("地区生产总值")
+('down', 'down', 'up')
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+
+
+@lru_cache(maxsize=1)
+def _table() -> list[tuple[str, re.Pattern[str], str]]:
+    return [(row["name"], re.compile(row["pattern"]), row["polarity"])
+            for row in lexicon.load("indicators")["canonical"]]
+
+
+@lru_cache(maxsize=4096)
+def _lookup(indicator: str) -> tuple[str, str] | None:
+    text = indicator.replace(" ", "")
+    for name, pattern, pol in _table():
+        if pattern.search(text):
+            return name, pol
+    return None
+
+
+def canonical(indicator: str | None) -> str | None:
+    """The canonical name of an indicator, or the indicator itself when the lexicon has none."""
+    if not indicator:
+        return indicator
+    hit = _lookup(indicator)
+    return hit[0] if hit else indicator
+
+
+def polarity(indicator: str | None) -> str:
+    """``"down"`` for lower-is-better indicators, else ``"up"``."""
+    hit = _lookup(indicator or "")
+    return hit[1] if hit else "up"
+
+
+def is_known(indicator: str | None) -> bool:
+    return bool(indicator) and _lookup(indicator) is not None
