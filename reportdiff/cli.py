@@ -83,6 +83,40 @@ def parse(
     _console(no_color).print(report)
 
 
+@app.command()
+def metrics(
+    file: str = typer.Argument(..., help="Report file (.txt/.html/.docx/.pdf) or - for stdin."),
+    json: bool = typer.Option(False, "--json", help="Print the metrics document (JSON)."),
+    csv: Optional[str] = typer.Option(None, "--csv", help="Write the metrics as CSV to FILE."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Metrics and targets of one report: every quantity with its unit, kind, qualifier and
+    indicator; the targets for the plan year first."""
+    from .parse import parse_file
+
+    report = _run(parse_file, file)
+    if csv:
+        _run(_write_csv, report.metrics.to_frame(), csv)
+    if json:
+        from .render.jsonout import dumps
+
+        _write(dumps(report.metrics_document()), "-")
+        return
+    if not csv:
+        from .render.terminal import metrics_tables
+
+        _console(no_color).print(metrics_tables(report))
+
+
+def _write_csv(frame, target: str) -> None:
+    from .errors import InputError
+
+    try:
+        frame.to_csv(target, index=False, encoding="utf-8-sig")
+    except OSError as err:
+        raise InputError(target, f"cannot write ({err.strerror or err})") from None
+
+
 def main() -> None:
     try:
         app()

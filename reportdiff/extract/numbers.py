@@ -30,6 +30,7 @@ _CN = "零〇一二两三四五六七八九十"
 _SEPARATORS_LIST = re.compile(r"^\s*(、|和|与|及|以及|，和)\s*$")
 _SEPARATORS_RANGE = re.compile(r"^\s*(—{1,2}|–|-|－|~|～|至)\s*$")
 _CLAUSE_END = "，；：。！？,;:（）()「」"
+_WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, 0xFF05: ord("%"), 0xFF0E: ord(".")}
 _CLAUSE_QUALIFIERS = ("力争", "预计")
 _QUALIFIERS = {"预计", "超", "近", "约", "左右", "以上", "以内", "以下", "不低于", "低于", "余", "多", "强",
                "弱", "达", "突破", "力争"}
@@ -98,7 +99,7 @@ def _grammar():
         rf"|翻(?:了)?(?P<fan>[一两二三四五])番"
         rf"|(?:(?P<mix>\d+(?:\.\d+)?(?:亿|万)(?:\d+(?:千|百)多?万?)+)"
         rf"|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"|(?P<cn>[{_CN}][{_CN}百千]*)"
+        rf"|(?P<cn>[{_CN}](?:[{_CN}百]|千(?![瓦伏米克]))*)"
         rf"|(?<=[超近上逾约数])(?P<bm>万亿|亿|万|千|百)(?=多|余|{unit_re}))"
         rf"(?P<mag1>{mag_re})?(?P<approx>余|多)?(?P<mag2>万亿|亿|万)?"
         rf"(?P<unit>%|‰|个百分点|百分点|倍|成(?![立为果效绩功本员交熟长都型品套片就])"
@@ -118,7 +119,8 @@ def _grammar():
     change_verbs = {v for v in verbs["up"] + verbs["down"] if len(v) > 1}
     clause_verb = re.compile("^(" + "|".join(sorted(change_verbs, key=len, reverse=True)) + ")")
     ex = table["exclude"]
-    slogans = re.compile(r"(?<![\d.])(?:" + "|".join(ex["slogans"]) + r")(?![\d.])")
+    numeral = r"\d." + _CN + "百千万亿"
+    slogans = re.compile(rf"(?<![{numeral}])(?:" + "|".join(ex["slogans"]) + rf")(?![{numeral}])")
     after_ex = re.compile("|".join(ex["after_patterns"]))
     before_ex = re.compile("|".join(ex["before_patterns"]))
     return {"number": number, "mags": mags, "count_units": set(count_units), "post": post_re,
@@ -168,6 +170,7 @@ def _mixed_value(text: str, mags: dict) -> Decimal:
 def quantities(text: str) -> list[Quantity]:
     """Every quantity stated in ``text`` (a sentence or paragraph), in reading order."""
     g = _grammar()
+    original, text = text, text.translate(_WIDTH)  # full-width digits, ％: one for one
     blocked = [m.span() for m in g["slogans"].finditer(text)]
     blocked += [m.span() for m in _QUOTE.finditer(text) if re.search(r"[\d" + _CN + "]", m.group(1))
                 and not re.search(r"[%％]", m.group(1))]
@@ -191,7 +194,7 @@ def quantities(text: str) -> list[Quantity]:
     tokens.sort(key=lambda t: t.num_start)
     tokens = _merge_ranges(text, tokens)
     _share_across_lists(text, tokens)
-    return [_finish(text, t) for t in tokens if t.mag_unit]
+    return [_finish(original, t) for t in tokens if t.mag_unit]
 
 
 def _token(text: str, m: re.Match[str], g) -> _Token | None:

@@ -68,3 +68,54 @@ def report_tree(report: Report) -> Group:
         parts.append(warnings_text(report))
     parts.append(tree)
     return Group(*parts)
+
+
+def _num(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, int) and abs(value) >= 100_000_000:
+        return f"{value / 1e8:g}亿"
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return f"{value / 1e4:g}万"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def quantity_text(value, value_high, unit) -> str:
+    """``6%``, ``5.5–6%``, ``355亿元``: a value as a reader writes it."""
+    if value is None:
+        return "(unquantified)"
+    unit = {"pp": "个百分点", "fraction": ""}.get(unit or "", unit or "")
+    text = _num(value)
+    if value_high is not None:
+        text += "–" + _num(value_high)
+    return text + unit
+
+
+def metrics_tables(report: Report) -> Group:
+    """Targets first, then every metric grouped by section."""
+    parts = [meta_panel(report)]
+    targets = Table(title=f"targets for {report.meta.plan_year or '?'} ({len(report.targets)})",
+                    title_justify="left", show_lines=False)
+    for col in ("id", "indicator", "target", "bound", "kind", "where", "¶"):
+        targets.add_column(col, overflow="fold")
+    for t in report.targets:
+        targets.add_row(t.id, t.indicator, quantity_text(t.value, t.value_high, t.unit),
+                        t.bound or "—", t.kind, t.where, t.section or "—")
+    parts.append(targets)
+    by_section: dict[str, list] = {}
+    for m in report.metrics:
+        by_section.setdefault(m.section or "0", []).append(m)
+    titles = {s.id: s.title for s in report.walk()}
+    for sid, rows in by_section.items():
+        table = Table(title=f"{sid} {titles.get(sid, 'preamble')} ({len(rows)})",
+                      title_justify="left")
+        for col in ("indicator", "surface", "value", "kind", "qualifier", "year", "role"):
+            table.add_column(col, overflow="fold")
+        for m in rows:
+            table.add_row(m.indicator or "—", m.surface,
+                          quantity_text(m.value, m.value_high, m.unit), m.kind,
+                          m.qualifier or "", str(m.year or ""), m.role)
+        parts.append(table)
+    return Group(*parts)
