@@ -23,5 +23,12 @@ def read_text(source, **kwargs) -> CleanText:
 from . import parse  # noqa: E402  (callable: ``reportdiff.parse(path | bytes | CleanText)``)
 
 
-__all__ = ["parse", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
+def compare(old, new, **kwargs):
+    """Compare two reports (paths, bytes or Reports): see ``reportdiff.align.compare``."""
+    from .align import compare as _compare
+
+    return _compare(old, new, **kwargs)
+
+
+__all__ = ["parse", "compare", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
            "CleanText", "__version__"]

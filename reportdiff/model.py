@@ -18,10 +18,14 @@ class Rows(tuple):
     def to_dicts(self) -> list[dict]:
         return [row.to_dict() for row in self]
 
+    def to_rows(self) -> list[dict]:
+        """Flat dicts for tables (``to_row`` where the model has one)."""
+        return [row.to_row() if hasattr(row, "to_row") else row.to_dict() for row in self]
+
     def to_frame(self):
         import pandas as pd
 
-        dicts = self.to_dicts()
+        dicts = self.to_rows()
         if dicts:
             return pd.DataFrame(dicts)
         return pd.DataFrame(columns=list(getattr(self, "columns", ())))
@@ -247,3 +251,111 @@ class Report:
         from .render.terminal import report_tree
 
         return report_tree(self)
+
+
+COMPARISON_SCHEMA = "reportdiff/comparison@1"
+VIEWS = ("review_vs_plan", "plan_vs_plan", "review_vs_review")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionLink:
+    """One row of a section map: ``old`` and ``new`` are section ids (None for new/dropped)."""
+
+    old: str | None
+    new: str | None
+    relation: str
+    score: float | None
+    source: str = "auto"  # "auto", or "alignments" when the row came from a user's file
+
+    def to_dict(self) -> dict:
+        return {"old": self.old, "new": self.new, "relation": self.relation,
+                "score": self.score, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """A target of the old report against the new report's review."""
+
+    indicator: str
+    target: Target
+    outcome: Metric | None
+    status: str
+    delta: float | None
+    polarity: str = "up"
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"indicator": self.indicator, "target": self.target.to_dict(),
+                "outcome": self.outcome.to_dict() if self.outcome else None,
+                "status": self.status, "delta": self.delta, "polarity": self.polarity,
+                "note": self.note}
+
+    def to_row(self) -> dict:
+        """A flat row for tables and CSV."""
+        t, o = self.target, self.outcome
+        return {"indicator": self.indicator, "target_id": t.id, "target_value": t.value,
+                "target_value_high": t.value_high, "target_unit": t.unit, "bound": t.bound,
+                "target_kind": t.kind, "target_paragraph": t.section,
+                "outcome_value": o.value if o else None, "outcome_unit": o.unit if o else None,
+                "outcome_kind": o.kind if o else None, "outcome_surface": o.surface if o else None,
+                "outcome_paragraph": o.paragraph if o else None, "status": self.status,
+                "delta": self.delta, "polarity": self.polarity, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An indicator stated in both reviews."""
+
+    indicator: str
+    old: Metric
+    new: Metric
+    delta: float | None
+
+    def to_dict(self) -> dict:
+        return {"indicator": self.indicator, "old": self.old.to_dict(), "new": self.new.to_dict(),
+                "delta": self.delta}
+
+    def to_row(self) -> dict:
+        return {"indicator": self.indicator, "kind": self.new.kind, "unit": self.new.unit,
+                "old_value": self.old.value, "new_value": self.new.value, "delta": self.delta,
+                "old_paragraph": self.old.paragraph, "new_paragraph": self.new.paragraph}
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityShift:
+    """A key phrase and how often each report uses it."""
+
+    term: str
+    old: int
+    new: int
+    z: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"term": self.term, "old": self.old, "new": self.new, "z": round(self.z, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    old: Report
+    new: Report
+    swapped: bool
+    links: dict
+    ledger: Rows
+    changes: Rows
+    priorities: dict
+    warnings: tuple[Notice, ...] = ()
+
+    def to_dict(self) -> dict:
+        side = lambda r: {"source": r.source.to_dict(), "meta": r.meta.to_dict()}  # noqa: E731
+        return {"schema": COMPARISON_SCHEMA, "old": side(self.old), "new": side(self.new),
+                "swapped": self.swapped,
+                "links": {view: [link.to_dict() for link in self.links[view]] for view in VIEWS},
+                "ledger": [e.to_dict() for e in self.ledger],
+                "changes": [c.to_dict() for c in self.changes],
+                "priorities": {k: [p.to_dict() for p in v] for k, v in self.priorities.items()},
+                "warnings": [w.to_dict() for w in self.warnings]}
+
+    def to_json(self) -> str:
+        from .render.jsonout import dumps
+
+        return dumps(self.to_dict())

@@ -16,17 +16,17 @@ from .. import lexicon
 
 
 @lru_cache(maxsize=1)
-def _table() -> list[tuple[str, re.Pattern[str], str]]:
-    return [(row["name"], re.compile(row["pattern"]), row["polarity"])
+def _table() -> list[tuple[str, re.Pattern[str], str, bool]]:
+    return [(row["name"], re.compile(row["pattern"]), row["polarity"], row.get("rate", False))
             for row in lexicon.load("indicators")["canonical"]]
 
 
 @lru_cache(maxsize=4096)
-def _lookup(indicator: str) -> tuple[str, str] | None:
+def _lookup(indicator: str) -> tuple[str, str, bool] | None:
     text = indicator.replace(" ", "")
-    for name, pattern, pol in _table():
+    for name, pattern, pol, rate in _table():
         if pattern.search(text):
-            return name, pol
+            return name, pol, rate
     return None
 
 
@@ -46,3 +46,10 @@ def polarity(indicator: str | None) -> str:
 
 def is_known(indicator: str | None) -> bool:
     return bool(indicator) and _lookup(indicator) is not None
+
+
+def is_rate(indicator: str | None) -> bool:
+    """True for indicators whose percentage is the same measure whatever verb frames it
+    (居民消费价格涨幅3%, 上涨2.1%, 控制在3.3%)."""
+    hit = _lookup(indicator or "")
+    return bool(hit and hit[2])

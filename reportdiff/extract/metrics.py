@@ -109,7 +109,7 @@ def indicator_for(sentence: str, q: Quantity, previous: str | None,
     if cut:
         raw = raw[:cut.start()]
     raw = _YEAR_WORD.sub("", raw)
-    if re.search(r"\d", raw):
+    if re.search(r"(?<![A-Za-z])\d", raw):  # M2, PM2.5 and 5G are names, not numbers
         return previous or after or None
     phrase = _clean(raw, rules)
     if rules["inherit"].match(phrase):
@@ -140,7 +140,7 @@ def _respectively(sentence: str, qs: list[Quantity]) -> dict[int, str]:
             continue
         start = max((sentence.rfind(c, 0, q.lead_start) for c in "，；：。,;:（("), default=-1) + 1
         parts = [_clean(p, rules) for p in _LIST_SPLIT.split(sentence[start:q.lead_start])]
-        parts = [p for p in parts if p]
+        parts = _complete_parts([p for p in parts if p])
         end = min([k for k in (sentence.find(c, q.end) for c in "，；。") if k >= 0],
                   default=len(sentence))
         group = [k for k in range(i, len(qs)) if qs[k].start < end]
@@ -168,6 +168,18 @@ def _pair_inherited_lists(sentence: str, qs: list[Quantity], indicators: list) -
             if len(earlier) >= k:
                 indicators[i:j + 1] = earlier[-k:]
         i = j + 1
+
+
+def _complete_parts(parts: list[str]) -> list[str]:
+    """``城镇和农村居民人均可支配收入``: a bare 城镇 takes the head noun of the last part."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1]
+    for prefix in ("城镇", "农村", "城市", "农牧区"):
+        if last.startswith(prefix):
+            tail = last[len(prefix):]
+            return [p + tail if p in ("城镇", "农村", "城市", "农牧区", "城乡") else p for p in parts]
+    return parts
 
 
 def sentence_metrics(sentence: str, default_year: int | None = None) -> list[Mention]:

@@ -14,6 +14,8 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+__all__ = ["load", "words", "alternation", "tomllib"]
+
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:

@@ -1,0 +1,82 @@
+"""Align: compare two reports (section links, target ledger, indicator changes, priority
+shifts), or follow several through a timeline.
+
+>>> import reportdiff
+>>> c = reportdiff.compare("corpora/sample/shili-2024.txt", "corpora/sample/shili-2023.txt")
+>>> c.swapped, c.old.meta.plan_year, c.new.meta.plan_year
+(True, 2023, 2024)
+"""
+from __future__ import annotations
+
+import os
+
+from ..model import VIEWS, Comparison, Notice, Report, Rows
+from .ledger import changes, ledger
+from .priorities import priorities
+from .sections import link_units
+from .units import plan_units, review_units
+
+__all__ = ["compare", "align_links"]
+
+
+def _report(source) -> Report:
+    if isinstance(source, Report):
+        return source
+    from ..parse import parse_file
+
+    return parse_file(source)
+
+
+def _order_key(report: Report) -> tuple:
+    meta = report.meta
+    return (meta.plan_year or int((meta.delivered or "0")[:4]), meta.delivered or "")
+
+
+def align_links(old: Report, new: Report, overrides: dict | None = None) -> dict:
+    """The three section maps of CONTRACT.md."""
+    overrides = overrides or {}
+    sides = {"review_vs_plan": (plan_units(old), review_units(new)),
+             "plan_vs_plan": (plan_units(old), plan_units(new)),
+             "review_vs_review": (review_units(old), review_units(new))}
+    links = {}
+    for view in VIEWS:
+        pins, forbidden = overrides.get(view, ([], set()))
+        old_units, new_units = sides[view]
+        old_ids = {u.id for u in old_units}
+        new_ids = {u.id for u in new_units}
+        pins = [p for p in pins if (p.old is None or p.old in old_ids)
+                and (p.new is None or p.new in new_ids)]
+        links[view] = link_units(old_units, new_units, pinned=pins, forbidden=forbidden)
+    return links
+
+
+def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
+            alignments: str | dict | None = None) -> Comparison:
+    """Compare two reports; they are put in delivery order whatever order they come in."""
+    old_report, new_report = _report(old), _report(new)
+    swapped = _order_key(old_report) > _order_key(new_report)
+    if swapped:
+        old_report, new_report = new_report, old_report
+    overrides = alignments
+    if isinstance(alignments, (str, os.PathLike)):
+        from .overrides import load_overrides
+
+        overrides = load_overrides(os.fspath(alignments))
+    warnings = []
+    if swapped:
+        warnings.append(Notice("swapped", f"{old_report.source.path} was delivered before "
+                                          f"{new_report.source.path}: compared in that order"))
+    o, n = old_report.meta.plan_year, new_report.meta.plan_year
+    if o and n and n - o != 1:
+        warnings.append(Notice("not_consecutive", f"plan years {o} and {n} are not consecutive: "
+                                                  "the ledger compares {o}'s targets with a "
+                                                  f"review of {new_report.meta.review_year}"))
+    if not old_report.targets:
+        warnings.append(Notice("no_targets", f"{old_report.source.path}: no targets found, the "
+                                             "ledger is empty"))
+    if not any(p.role == "review" for p in new_report.sections):
+        warnings.append(Notice("no_review", f"{new_report.source.path}: no review part found"))
+    return Comparison(old_report, new_report, swapped,
+                      align_links(old_report, new_report, overrides),
+                      Rows(ledger(old_report, new_report)), Rows(changes(old_report, new_report)),
+                      priorities(old_report, new_report), tuple(warnings))

@@ -1,0 +1,270 @@
+"""The target ledger: each target of the old report against the new report's review.
+
+An outcome is the new review's metric for the same indicator and measure (canonical names and
+related-but-different measures come from ``lexicon/indicators.toml``). The status is
+direction-aware: for lower-is-better indicators an ``approx`` target is met at or below it
+plus the tolerance.
+
+>>> judge(6.0, None, "approx", "up", 5.95)
+('met', -0.05)
+>>> judge(3.0, None, "approx", "down", 2.1)
+('met', -0.9)
+>>> judge(6.5, 7.0, "range", "up", 6.4)
+('missed', -0.1)
+>>> judge(-3.0, None, "min", "down", -3.4)
+('met', -0.4)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .. import lexicon
+from ..extract import dated_sentences
+from ..extract.indicators import canonical, is_known, is_rate, polarity
+from ..model import Change, LedgerEntry, Metric, Report, Target
+
+TOLERANCE_PCT = 0.1      # 6%左右 is met at 5.9%
+TOLERANCE_LEVEL = 0.01   # … and 300亿元左右 at 297亿元
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    t = lexicon.load("indicators")
+    related = {}
+    for group in t["related"]["groups"]:
+        for name in group:
+            related[name] = set(group) - {name}
+    u = t["unquantified"]
+    return (related, re.compile(u["improved"]), re.compile(u["worsened"]),
+            re.compile(t["ledger"]["average"]), re.compile(t["ledger"]["failed"]),
+            re.compile(t["ledger"]["multi_year"]))
+
+
+def judge(target: float, high: float | None, bound: str | None, pol: str, outcome: float,
+          unit: str | None = "%") -> tuple[str, float]:
+    """``(status, delta)`` of a quantified target and its outcome."""
+    low = target
+    delta = round(outcome - low, 6)
+    tol = 0.0
+    if bound == "approx":
+        tol = TOLERANCE_PCT if unit in ("%", "pp") else abs(target) * TOLERANCE_LEVEL
+    if bound == "range":
+        met = outcome >= low if pol == "up" else outcome <= (high if high is not None else low)
+    elif pol == "down" or bound == "max":
+        met = outcome <= target + tol   # a ceiling: prices, unemployment, energy per output
+    else:
+        met = outcome >= target - tol
+    return ("met" if met else "missed"), delta
+
+
+def _same_indicator(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    ca, cb = canonical(a), canonical(b)
+    if is_known(a) or is_known(b):
+        return ca == cb
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)) or fuzz.ratio(a, b) >= 85
+
+
+def _comparable(t: Target, m: Metric) -> bool:
+    if t.unit == "%" and m.unit == "%" and is_rate(t.indicator):
+        return True  # 涨幅3%左右 against 上涨2.1% or 控制在3.3%
+    if t.kind != m.kind:
+        return False
+    return t.kind in ("growth_pct", "share_pct", "change_pp", "ratio") or (t.unit or "") == m.unit
+
+
+def _clause_before(m: Metric) -> str:
+    start = max(m.sentence.rfind(c, 0, m.start) for c in "，；。") + 1
+    return m.sentence[start:m.start]
+
+
+def outcomes(new: Report) -> tuple[list[Metric], list[Metric]]:
+    """The new report's metrics that state last year's results — in a review part (or naming
+    the year reviewed anywhere), not a rank — and, apart, the multi-year averages (年均) that
+    state a result only in a way not comparable with a one-year target."""
+    year = new.meta.review_year
+    average, multi_year = _tables()[3], _tables()[5]
+    paragraphs = {p.id: p.text for _, p in new.paragraphs()}
+    results, averages = [], []
+    for m in new.metrics:
+        if m.kind == "rank" or not m.indicator:
+            continue
+        in_review = m.role == "outcome"
+        if not (in_review or (year and m.year == year)):
+            continue
+        if m.year is not None and year and m.year != year:
+            continue
+        clause = _clause_before(m)
+        if re.search("[从由][^，；。]*$", clause) and re.match(r"\S{0,3}(增加|提高|下降|降|上升|增长)?(到|至)",
+                                                      m.sentence[m.end:m.end + 6]):
+            continue  # 由5160元增加到7703元: 5160元 is the base, not the result
+        if average.search(clause) or multi_year.search(paragraphs.get(m.paragraph, "")[:20]):
+            averages.append(m)
+        elif m.year == year or (in_review and new.meta.kind != "five-year"):
+            results.append(m)
+        else:
+            averages.append(m)  # a five-year figure without a year: stated, not comparable
+    return _town_and_country(results), averages
+
+
+def _town_and_country(metrics: list[Metric]) -> list[Metric]:
+    """``城乡居民收入分别增长6.5%、9.4%``: the first is the town's, the second the country's."""
+    out = list(metrics)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.indicator and a.indicator == b.indicator and a.indicator.startswith("城乡") \
+                and a.sentence == b.sentence and a.kind == b.kind:
+            out[k] = _renamed(a, "城镇" + a.indicator[2:])
+            out[k + 1] = _renamed(b, "农村" + b.indicator[2:])
+    return out
+
+
+def _renamed(m: Metric, indicator: str) -> Metric:
+    import dataclasses
+
+    return dataclasses.replace(m, indicator=indicator)
+
+
+def _pick(candidates: list[Metric], year: int | None, used: set[str]) -> Metric:
+    fresh = [m for m in candidates if m.id not in used] or candidates
+    explicit = [m for m in fresh if m.year == year and str(year) in m.sentence]
+    return (explicit or fresh)[0]
+
+
+def _mentioned(new: Report, name: str) -> list[str]:
+    """Sentences of the new review naming the indicator (without a usable figure)."""
+    found = []
+    for part in new.sections:
+        if part.role != "review":
+            continue
+        for p in part.all_paragraphs():
+            for sentence in re.split(r"(?<=[。；])", p.text):
+                if any(len(phrase) >= 2 and is_known(phrase) and canonical(phrase) == name
+                       for phrase in re.split(r"[，、；。]", sentence)):
+                    found.append(sentence.strip())
+    return found
+
+
+def ledger(old: Report, new: Report) -> list[LedgerEntry]:
+    related, improved, worsened, _, failed, _ = _tables()
+    pool, averages = outcomes(new)
+    year = new.meta.review_year
+    entries = []
+    used: set[str] = set()
+    seen: dict[str, int] = {}
+    for t in old.targets:
+        pol = polarity(t.indicator)
+        name = canonical(t.indicator) or t.indicator
+        if t.value is None:
+            entries.append(_unquantified(t, name, pol, new, pool, improved, worsened))
+            continue
+        lookup = t.indicator
+        if t.indicator.startswith("城乡"):
+            # 城乡居民收入分别增长7.5%: the first target is the town's, the second the country's
+            k = seen.get(t.indicator + t.kind, 0)
+            seen[t.indicator + t.kind] = k + 1
+            twin = sum(1 for o in old.targets if o.indicator == t.indicator and o.kind == t.kind)
+            if twin == 2:
+                lookup = ("城镇" if k == 0 else "农村") + t.indicator[2:]
+        same = [m for m in pool if _same_indicator(lookup, m.indicator)]
+        comparable = [m for m in same if _comparable(t, m)]
+        if comparable:
+            m = _pick(comparable, year, used)
+            used.add(m.id)
+            status, delta = judge(t.value, t.value_high, t.bound, pol, m.value, t.unit)
+            entries.append(LedgerEntry(name, t, m, status, delta, pol))
+            continue
+        others = [m for m in pool if canonical(m.indicator) in related.get(canonical(lookup), ())
+                  and m.kind == t.kind]
+        stated = same or [m for m in averages if _same_indicator(lookup, m.indicator)] or others
+        if stated:
+            m = _pick(stated, year, used)
+            if same:
+                why = f"stated as {m.kind} {m.unit}, the target is {t.kind} {t.unit or ''}".strip()
+            elif m in averages:
+                why = "stated only as a multi-year figure"
+            else:
+                why = f"the review states {canonical(m.indicator)}, another measure"
+            entries.append(LedgerEntry(name, t, m, "unclear", None, pol, why))
+            continue
+        named = _mentioned(new, name) if is_known(t.indicator) else []
+        if named:
+            # 进出口总额出现下降，预期增长目标未能实现: missed in words
+            said = next((s for s in named if failed.search(s)), None)
+            status = "missed" if said else "unclear"
+            why = "missed in words" if said else "named without a comparable figure"
+            entries.append(LedgerEntry(name, t, None, status, None, pol,
+                                       f"{why}: {(said or named[0])[:60]}"))
+            continue
+        entries.append(LedgerEntry(name, t, None, "not_reported", None, pol,
+                                   "the review does not state it"))
+    return entries
+
+
+def _unquantified(t: Target, name: str, pol: str, new: Report, pool: list[Metric],
+                  improved, worsened) -> LedgerEntry:
+    """Unquantified targets are unclear unless the review says they were achieved."""
+    income = [m for m in pool if m.kind == "growth_pct" and "收入" in (m.indicator or "")]
+    if "同步" in t.surface or "快于" in t.surface:
+        gdp = [m for m in pool if m.kind == "growth_pct" and canonical(m.indicator) == "地区生产总值"]
+        if income and gdp and income[0].value >= gdp[0].value:
+            return LedgerEntry(name, t, income[0], "met", None, pol,
+                               f"income {income[0].value}% against growth {gdp[0].value}%")
+        return LedgerEntry(name, t, income[0] if income else None, "unclear", None, pol,
+                           "unquantified; not stated as achieved")
+    if "收入" in t.indicator and "增长" in t.surface and income and income[0].value > 0:
+        return LedgerEntry(name, t, income[0], "met", None, pol, "income grew")
+    subject = t.indicator.replace(" ", "").replace("的", "")
+    grew = [m for m in pool if m.kind == "growth_pct" and m.value > 0
+            and _same_indicator(t.indicator, m.indicator)]
+    if grew and pol == "up" and re.search("增长|回稳|向好|增加", t.surface):
+        return LedgerEntry(name, t, grew[0], "met", None, pol, f"grew {grew[0].value}%")
+    year = new.meta.review_year
+    multi_year = _tables()[5]
+    if len(subject) >= 2:
+        five_year = new.meta.kind == "five-year"
+        for section, p in new.paragraphs():
+            if section is None or multi_year.search(p.text[:20]):
+                continue
+            default = year if section.role == "review" and not five_year else None
+            for sentence, when in dated_sentences(p.text, default, new.meta.plan_year):
+                if when != year:
+                    continue
+                text = sentence.replace("的", "")
+                for k in _find_all(text, subject[:6]):
+                    tail = text[k:k + len(subject) + 14]
+                    if improved.search(tail) and not worsened.search(tail):
+                        return LedgerEntry(name, t, None, "met", None, pol,
+                                           f"the review says: {tail.split('。')[0]}")
+    return LedgerEntry(name, t, None, "unclear", None, pol, "unquantified; not stated as achieved")
+
+
+def _find_all(text: str, needle: str):
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + 1)
+
+
+def changes(old: Report, new: Report) -> list[Change]:
+    """Indicators stated in both reviews, with both metrics (first statement of each)."""
+    before: dict[tuple, Metric] = {}
+    for m in outcomes(old)[0]:
+        if m.indicator and is_known(m.indicator):
+            before.setdefault((canonical(m.indicator), m.kind, m.unit), m)
+    out, seen = [], set()
+    for m in outcomes(new)[0]:
+        if not m.indicator or not is_known(m.indicator):
+            continue
+        key = (canonical(m.indicator), m.kind, m.unit)
+        if key in before and key not in seen:
+            seen.add(key)
+            o = before[key]
+            delta = round(float(m.value) - float(o.value), 6)
+            out.append(Change(key[0], o, m, delta))
+    return out
