@@ -117,6 +117,75 @@ def _write_csv(frame, target: str) -> None:
         raise InputError(target, f"cannot write ({err.strerror or err})") from None
 
 
+@app.command()
+def compare(
+    old: str = typer.Argument(..., help="The earlier report (order is fixed by delivery date)."),
+    new: str = typer.Argument(..., help="The later report."),
+    json: Optional[str] = typer.Option(None, "--json", help="Write the comparison document to FILE, or - for stdout."),
+    html: Optional[str] = typer.Option(None, "--html", help="Write a self-contained HTML diff to FILE."),
+    csv: Optional[str] = typer.Option(None, "--csv", help="Write ledger, links, changes and priorities as CSV into DIR."),
+    section: Optional[str] = typer.Option(None, "--section", help="Show one aligned pair (an old or new section id) with a word-level diff."),
+    alignments: Optional[str] = typer.Option(None, "--alignments", help="Apply a saved, hand-corrected alignment file."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Compare two reports: targets against outcomes, indicator changes, section map,
+    priorities."""
+    from .align import compare as run_compare
+
+    comparison = _run(run_compare, old, new, alignments=alignments)
+    console = _console(no_color)
+    if comparison.swapped:
+        typer.echo(f"reportdiff: {old} is the later report; comparing {new} → {old}", err=True)
+    if json:
+        _write(comparison.to_json(), json)
+    if csv:
+        from .render.tables import write_csv
+
+        _run(write_csv, comparison, csv)
+    if html:
+        from .render.html import write_html
+
+        _run(write_html, comparison, html)
+        typer.echo(f"reportdiff: wrote {html}", err=True)
+    if section:
+        from .render.diff_terminal import section_diff
+
+        console.print(_run(section_diff, comparison, section))
+        return
+    if json == "-":
+        return
+    console.print(comparison)
+
+
+@app.command()
+def align(
+    old: str = typer.Argument(..., help="The earlier report."),
+    new: str = typer.Argument(..., help="The later report."),
+    save: Optional[str] = typer.Option(None, "--save", help="Write the computed links to FILE (TOML) for editing."),
+    alignments: Optional[str] = typer.Option(None, "--alignments", help="Start from a saved alignment file."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Section links between two reports; --save writes them as an editable alignment file
+    that `compare --alignments` applies."""
+    from .align import compare as run_compare
+    from .align.overrides import dumps_alignment
+
+    comparison = _run(run_compare, old, new, alignments=alignments)
+    if save:
+        titles = {"old": {s.id: s.title for s in comparison.old.walk()},
+                  "new": {s.id: s.title for s in comparison.new.walk()}}
+        text = dumps_alignment(comparison.links, comparison.old.source.path,
+                               comparison.new.source.path, titles)
+        _write(text, save)
+        typer.echo(f"reportdiff: wrote {save}", err=True)
+        return
+    from .render.compare_terminal import section_map
+
+    console = _console(no_color)
+    for view in ("review_vs_plan", "plan_vs_plan", "review_vs_review"):
+        console.print(section_map(comparison, view))
+
+
 def main() -> None:
     try:
         app()

@@ -359,3 +359,29 @@ class Comparison:
         from .render.jsonout import dumps
 
         return dumps(self.to_dict())
+
+    def __rich__(self):
+        from .render.compare_terminal import comparison_view
+
+        return comparison_view(self)
+
+    def _repr_html_(self) -> str:
+        from .render.html import render_html
+
+        return render_html(self)
+
+    def pairs(self, view: str = "review_vs_plan") -> list["SectionPair"]:
+        """The aligned sections of a view with their word-level diff, in map order."""
+        from .align.textdiff import section_pairs
+
+        return section_pairs(self, view)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    """An aligned old/new section pair (either side may be None) and its word diff."""
+
+    link: SectionLink
+    old: Section | None
+    new: Section | None
+    runs: tuple[tuple[str, str], ...]

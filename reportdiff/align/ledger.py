@@ -179,8 +179,7 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
             status, delta = judge(t.value, t.value_high, t.bound, pol, m.value, t.unit)
             entries.append(LedgerEntry(name, t, m, status, delta, pol))
             continue
-        others = [m for m in pool if canonical(m.indicator) in related.get(canonical(lookup), ())
-                  and m.kind == t.kind]
+        others = [m for m in pool if canonical(m.indicator) in related.get(canonical(lookup), ())]
         stated = same or [m for m in averages if _same_indicator(lookup, m.indicator)] or others
         if stated:
             m = _pick(stated, year, used)

@@ -1,0 +1,114 @@
+"""The comparison in a terminal: header, target scorecard, indicator changes, section map,
+priorities. Presentation only: every figure comes from the Comparison."""
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ..model import VIEWS, Comparison, Report
+from .terminal import quantity_text
+
+STATUS = {"met": ("✔ met", "bold green"), "missed": ("✘ missed", "bold red"),
+          "not_reported": ("∅ not reported", "yellow"), "unclear": ("? unclear", "cyan")}
+RELATION = {"match": ("=", "green"), "renamed": ("≈", "green"), "split": ("⑂ split", "magenta"),
+            "merge": ("⑃ merge", "magenta"), "new": ("+ new", "bold green"),
+            "dropped": ("− dropped", "bold red")}
+VIEW_TITLES = {"review_vs_plan": "what was done against what was planned "
+                                 "(new review ← old plan)",
+               "plan_vs_plan": "plan against plan", "review_vs_review": "review against review"}
+
+
+def _delta(delta, unit) -> str:
+    if delta is None:
+        return ""
+    text = quantity_text(abs(delta), None, unit if unit not in ("%",) else "")
+    return ("+" if delta >= 0 else "−") + text + (" pts" if unit == "%" else "")
+
+
+def _side(report: Report, label: str) -> Text:
+    m = report.meta
+    chars = sum(len(p.text) for _, p in report.paragraphs())
+    text = Text()
+    text.append(f"{label}: ", style="bold")
+    text.append(f"{m.region or '?'} {m.plan_year or '?'} (review {m.review_year or '?'})")
+    text.append(f" · {m.delivered or 'date unknown'} · "
+                f"{(m.speaker_title or '') + ' ' + (m.speaker or '') if m.speaker else 'speaker unknown'}"
+                f" · {chars:,} chars · {report.source.path}", style="dim")
+    for w in report.warnings:
+        text.append(f"\n   ⚠ {w.code}: {w.message}", style="yellow")
+    return text
+
+
+def header(c: Comparison) -> Group:
+    parts = [_side(c.old, "old"), _side(c.new, "new")]
+    for w in c.warnings:
+        parts.append(Text(f"⚠ {w.code}: {w.message}", style="yellow"))
+    return Group(*parts)
+
+
+def scorecard(c: Comparison) -> Table:
+    counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
+    summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
+    table = Table(title=f"Targets for {c.old.meta.plan_year} against the {c.new.meta.review_year} "
+                        f"review — {summary or 'no targets'}", title_justify="left")
+    for col in ("indicator", "target", "outcome", "status", "Δ", "where"):
+        table.add_column(col, overflow="fold")
+    for e in c.ledger:
+        t, o = e.target, e.outcome
+        label, style = STATUS[e.status]
+        target = quantity_text(t.value, t.value_high, t.unit)
+        if t.bound and t.bound not in ("exact", "range"):
+            target += f" ({t.bound})"
+        table.add_row(e.indicator, target,
+                      quantity_text(o.value, o.value_high, o.unit) if o else "—",
+                      Text(label, style=style),
+                      _delta(e.delta, t.unit),
+                      f"{t.section} → {o.paragraph}" if o else t.section or "")
+    return table
+
+
+def changes_table(c: Comparison) -> Table:
+    table = Table(title=f"Indicators stated in both reviews ({len(c.changes)})",
+                  title_justify="left")
+    for col in ("indicator", str(c.old.meta.review_year), str(c.new.meta.review_year), "Δ"):
+        table.add_column(col, overflow="fold")
+    for ch in c.changes:
+        table.add_row(ch.indicator, quantity_text(ch.old.value, ch.old.value_high, ch.old.unit),
+                      quantity_text(ch.new.value, ch.new.value_high, ch.new.unit),
+                      _delta(ch.delta, ch.new.unit))
+    return table
+
+
+def section_map(c: Comparison, view: str = "review_vs_plan") -> Table:
+    titles_old = {s.id: s.title for s in c.old.walk()}
+    titles_new = {s.id: s.title for s in c.new.walk()}
+    table = Table(title=f"Section map: {VIEW_TITLES[view]}", title_justify="left")
+    for col in ("old", "", "new", "score"):
+        table.add_column(col, overflow="fold")
+    for link in c.links[view]:
+        label, style = RELATION[link.relation]
+        old = f"{link.old} {titles_old.get(link.old, '')}" if link.old else ""
+        new = f"{link.new} {titles_new.get(link.new, '')}" if link.new else ""
+        table.add_row(Text(old, style="strike dim" if link.relation == "dropped" else ""),
+                      Text(label, style=style),
+                      Text(new, style="bold" if link.relation == "new" else ""),
+                      "" if link.score is None else f"{link.score:.2f}"
+                      + (" (file)" if link.source != "auto" else ""))
+    return table
+
+
+def priorities_table(c: Comparison) -> Table:
+    table = Table(title="Priorities: key phrases (counts old → new)", title_justify="left")
+    for kind in ("new", "dropped", "rising", "falling"):
+        table.add_column(kind, overflow="fold")
+    columns = [[f"{p.term} {p.old}→{p.new}" for p in c.priorities[k][:10]]
+               for k in ("new", "dropped", "rising", "falling")]
+    for row in range(max((len(col) for col in columns), default=0)):
+        table.add_row(*[col[row] if row < len(col) else "" for col in columns])
+    return table
+
+
+def comparison_view(c: Comparison) -> Group:
+    return Group(header(c), Text(""), scorecard(c), changes_table(c), section_map(c),
+                 priorities_table(c))

@@ -1,0 +1,142 @@
+"""The comparison as one self-contained HTML page: inline CSS, JS and SVG, nothing fetched.
+
+All report text goes through jinja2's autoescaping; the page's own CSS and script are allowed
+by their hashes in a Content-Security-Policy that forbids every remote load.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..model import Comparison
+from .compare_terminal import RELATION, STATUS, _delta
+from .terminal import quantity_text
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, object]:
+    import jinja2
+
+    files = resources.files(__package__)
+    css = files.joinpath("page.css").read_text("utf-8")
+    js = files.joinpath("page.js").read_text("utf-8")
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    template = env.from_string(files.joinpath("templates/comparison.html.j2").read_text("utf-8"))
+    return css, js, template
+
+
+def _csp_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def anchor(side: str, ident: str) -> str:
+    """The id of a section or paragraph of one side (``old-2.p3``, ``new-s-1.1``)."""
+    return f"{side}-{ident}"
+
+
+def _status_svg(counts: dict[str, int]) -> Markup:
+    total = sum(counts.values()) or 1
+    colours = {"met": "#1a7f37", "missed": "#cf222e", "not_reported": "#9a6700", "unclear": "#0969da"}
+    x, parts = 0.0, []
+    for status, n in counts.items():
+        if not n:
+            continue
+        w = 600 * n / total
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="22" fill="{colours[status]}"/>'
+                     f'<text x="{x + 4:.1f}" y="15" fill="#fff">{escape(status.replace("_", " "))} {n}</text>')
+        x += w
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="22" role="img" '
+                  f'aria-label="target statuses">{"".join(parts)}</svg>')
+
+
+def _report_rows(report, side: str) -> list[dict]:
+    rows = [{"kind": "p", "anchor": anchor(side, p.id), "id": p.id, "text": p.text}
+            for p in report.preamble]
+    for section in report.walk():
+        rows.append({"kind": "heading", "anchor": anchor(side, "s-" + section.id),
+                     "number": section.number, "title": section.title, "role": section.role,
+                     "lines": f"{section.lines[0]}–{section.lines[1]}"})
+        rows.extend({"kind": "p", "anchor": anchor(side, p.id), "id": p.id, "text": p.text}
+                    for p in section.paragraphs)
+    return rows
+
+
+def _runs(runs, keep: str) -> list[tuple[str, str, bool]]:
+    from ..align.textdiff import has_number
+
+    return [(op, text, op != "equal" and has_number(text)) for op, text in runs
+            if op in ("equal", keep)]
+
+
+def _classes(relation: str) -> str:
+    return " ".join(c for c in ("unchanged" if relation == "match" else "",
+                                "not-new" if relation != "new" else "",
+                                "not-dropped" if relation != "dropped" else "") if c)
+
+
+def render_html(c: Comparison) -> str:
+    css, js, template = _assets()
+    counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
+    ledger = []
+    for e in c.ledger:
+        t, o = e.target, e.outcome
+        target = quantity_text(t.value, t.value_high, t.unit)
+        if t.bound and t.bound not in ("exact", "range"):
+            target += f" ({t.bound})"
+        ledger.append({"indicator": e.indicator, "target": target,
+                       "target_anchor": anchor("old", t.section or ""),
+                       "outcome": quantity_text(o.value, o.value_high, o.unit) if o else "",
+                       "outcome_anchor": anchor("new", o.paragraph) if o and o.paragraph else None,
+                       "status": e.status, "status_label": STATUS[e.status][0],
+                       "delta": _delta(e.delta, t.unit), "note": e.note or ""})
+    changes = [{"indicator": ch.indicator,
+                "old": quantity_text(ch.old.value, ch.old.value_high, ch.old.unit),
+                "new": quantity_text(ch.new.value, ch.new.value_high, ch.new.unit),
+                "old_anchor": anchor("old", ch.old.paragraph or ""),
+                "new_anchor": anchor("new", ch.new.paragraph or ""),
+                "delta": _delta(ch.delta, ch.new.unit)} for ch in c.changes]
+    titles_old = {s.id: s for s in c.old.walk()}
+    titles_new = {s.id: s for s in c.new.walk()}
+    section_map = []
+    for link in c.links["review_vs_plan"]:
+        o, n = titles_old.get(link.old), titles_new.get(link.new)
+        section_map.append({
+            "old_anchor": anchor("old", "s-" + link.old) if link.old else None,
+            "new_anchor": anchor("new", "s-" + link.new) if link.new else None,
+            "old_label": f"{link.old} {o.title}" if o else "",
+            "new_label": f"{link.new} {n.title}" if n else "",
+            "relation": link.relation, "relation_label": RELATION[link.relation][0],
+            "score": "" if link.score is None else f"{link.score:.2f}", "classes": _classes(link.relation)})
+    pairs = []
+    for pair in c.pairs("review_vs_plan"):
+        rel = pair.link.relation
+        pairs.append({"relation": rel, "relation_label": RELATION[rel][0], "classes": _classes(rel),
+                      "old_label": f"{pair.old.id} {pair.old.title}" if pair.old else "(none)",
+                      "new_label": f"{pair.new.id} {pair.new.title}" if pair.new else "(none)",
+                      "old_runs": _runs(pair.runs, "delete"), "new_runs": _runs(pair.runs, "insert")})
+    cols = [[f"{p.term} {p.old}→{p.new}" for p in c.priorities[k][:12]]
+            for k in ("new", "dropped", "rising", "falling")]
+    priorities = [[col[i] if i < len(col) else "" for col in cols]
+                  for i in range(max((len(col) for col in cols), default=0))]
+    return template.render(
+        version=__version__, css=Markup(css), js=Markup(js), style_hash=_csp_hash(css),
+        script_hash=_csp_hash(js), old=c.old, new=c.new, warnings=c.warnings,
+        status_svg=_status_svg(counts), ledger=ledger, changes=changes, section_map=section_map,
+        pairs=pairs, priorities=priorities, old_text=_report_rows(c.old, "old"),
+        new_text=_report_rows(c.new, "new"))
+
+
+def write_html(c: Comparison, path: str) -> None:
+    from ..errors import InputError
+
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(render_html(c))
+    except OSError as err:
+        raise InputError(path, f"cannot write ({err.strerror or err})") from None
