@@ -13,7 +13,7 @@ import os
 from ..model import VIEWS, Comparison, Notice, Report, Rows
 from .ledger import changes, ledger
 from .priorities import priorities
-from .sections import link_units
+from .sections import VIEW_PARAMS, link_units
 from .units import plan_units, review_units
 
 __all__ = ["compare", "align_links"]
@@ -46,7 +46,8 @@ def align_links(old: Report, new: Report, overrides: dict | None = None) -> dict
         new_ids = {u.id for u in new_units}
         pins = [p for p in pins if (p.old is None or p.old in old_ids)
                 and (p.new is None or p.new in new_ids)]
-        links[view] = link_units(old_units, new_units, pinned=pins, forbidden=forbidden)
+        links[view] = link_units(old_units, new_units, pinned=pins, forbidden=forbidden,
+                                 params=VIEW_PARAMS[view])
     return links
 
 

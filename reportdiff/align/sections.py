@@ -26,11 +26,36 @@ from ..model import SectionLink
 from .assignment import best_pairs
 from .units import Unit
 
-W_BODY, W_TITLE, W_POSITION = 0.6, 0.25, 0.15
-MATCH_MIN = 0.22        # below this a best pair is no pair: new and dropped
-SPLIT_MIN = 0.22        # a left-over unit this close to a paired one splits or merges it
-SPLIT_RATIO = 0.6       # … and at least this fraction of the paired score
 SAME_TITLE = 0.6        # heading similarity from which a pair is a match, not a rename
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights and thresholds of the section aligner. Review-against-plan compares texts of
+    two kinds (what was done, what was planned) and leans on shared vocabulary more than on
+    headings; the defaults per view were chosen on the gold alignments (alignments/gold)."""
+
+    w_body: float = 0.7         # body similarity (TF-IDF cosine of tokens and bigrams)
+    w_title: float = 0.2        # heading similarity
+    w_position: float = 0.1     # keeping the same place in the part
+    w_bigram: float = 0.3       # share of character bigrams in the body similarity
+    match_min: float = 0.25     # below this a best pair is no pair: new and dropped
+    split_min: float = 0.2      # a moved paragraph's pair is at least this close
+    chunk_min: float = 0.1      # a paragraph this close to another unit than to its own
+    chunk_margin: float = 0.05  # counterpart, by this margin, has moved: split or merge
+    leftover_min: float = 0.2   # a unit left unlinked this close to another joins it
+    w_role: float = 0.0         # bonus when both units' parts have the same role
+    vote_share: float = 0.5     # share of an unpaired unit's paragraphs that must point to one
+
+
+VIEW_PARAMS = {
+    "review_vs_plan": Params(w_body=0.8, w_title=0.1, w_position=0.1, w_bigram=0.5,
+                             match_min=0.15, split_min=0.2, chunk_min=0.1, chunk_margin=0.0,
+                             leftover_min=0.15),
+    "plan_vs_plan": Params(),
+    "review_vs_review": Params(),
+}
+DEFAULT = Params()
 
 
 @dataclass(frozen=True)
@@ -39,10 +64,10 @@ class _FakeSection:  # for the doctest only
     title: str
 
 
-def _idf(units: list[Unit]) -> dict[str, float]:
+def _idf(units: list[Unit], attr: str = "body_tokens") -> dict[str, float]:
     df: Counter = Counter()
     for u in units:
-        df.update(set(u.body_tokens))
+        df.update(set(getattr(u, attr) or ()))
     n = len(units)
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
@@ -66,27 +91,33 @@ def title_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), 0.9 * fuzz.partial_ratio(a, b)) / 100
 
 
-def similarity_matrix(old: list[Unit], new: list[Unit]) -> list[list[float]]:
+def similarity_matrix(old: list[Unit], new: list[Unit], p: Params = DEFAULT) -> list[list[float]]:
     idf = _idf(old + new)
+    idf2 = _idf(old + new, "bigrams")
     old_vec = [_vector(u.body_tokens, idf) for u in old]
     new_vec = [_vector(u.body_tokens, idf) for u in new]
+    old_bi = [_vector(u.bigrams or Counter(), idf2) for u in old]
+    new_bi = [_vector(u.bigrams or Counter(), idf2) for u in new]
     old_title = [_vector(u.title_tokens, idf) for u in old]
     new_title = [_vector(u.title_tokens, idf) for u in new]
     matrix = []
     for i, u in enumerate(old):
         row = []
         for j, v in enumerate(new):
-            body = _cosine(old_vec[i], new_vec[j])
+            body = (1 - p.w_bigram) * _cosine(old_vec[i], new_vec[j]) \
+                + p.w_bigram * _cosine(old_bi[i], new_bi[j])
             title = max(_cosine(old_title[i], new_title[j]),
                         title_similarity(u.title, v.title) * 0.8)
             position = 1.0 - abs(u.position - v.position)
-            row.append(W_BODY * body + W_TITLE * title + W_POSITION * position)
+            same_role = p.w_role if u.role and u.role == v.role else 0.0
+            row.append(p.w_body * body + p.w_title * title + p.w_position * position + same_role)
         matrix.append(row)
     return matrix
 
 
 def link_units(old: list[Unit], new: list[Unit], *, pinned: list[SectionLink] = (),
-               forbidden: set[tuple[str, str]] = frozenset()) -> list[SectionLink]:
+               forbidden: set[tuple[str, str]] = frozenset(),
+               params: Params = DEFAULT) -> list[SectionLink]:
     """The section map between two lists of units (see module docstring).
 
     ``pinned`` links (from a user's alignment file) are kept as they are and their units
@@ -97,52 +128,108 @@ def link_units(old: list[Unit], new: list[Unit], *, pinned: list[SectionLink] = 
     fixed_new = {link.new for link in pinned if link.new}
     old_free = [u for u in old if u.id not in fixed_old]
     new_free = [u for u in new if u.id not in fixed_new]
-    matrix = similarity_matrix(old_free, new_free) if old_free and new_free else []
+    matrix = similarity_matrix(old_free, new_free, params) if old_free and new_free else []
     for i, u in enumerate(old_free):
         for j, v in enumerate(new_free):
             if (u.id, v.id) in forbidden:
                 matrix[i][j] = 0.0
-    pairs = [(i, j) for i, j in best_pairs(matrix) if matrix[i][j] >= MATCH_MIN] if matrix else []
-    paired_old = {i: j for i, j in pairs}
-    paired_new = {j: i for i, j in pairs}
-    relation: dict[tuple[int, int], str] = {}
-    for i, j in pairs:
-        same = title_similarity(old_free[i].title, new_free[j].title) >= SAME_TITLE
-        relation[(i, j)] = "match" if same else "renamed"
-    # left-over new units close to a paired old unit: that old unit was split
-    for j, v in enumerate(new_free):
-        if j in paired_new:
-            continue
-        i = max(range(len(old_free)), key=lambda k: matrix[k][j], default=None)
-        if i is None or i not in paired_old or (old_free[i].id, v.id) in forbidden:
-            continue
-        score = matrix[i][j]
-        if score >= SPLIT_MIN and score >= SPLIT_RATIO * matrix[i][paired_old[i]]:
-            relation[(i, paired_old[i])] = "split"
-            relation[(i, j)] = "split"
-    # left-over old units close to a paired new unit: merged into it
-    for i, u in enumerate(old_free):
-        if i in paired_old or any(key[0] == i for key in relation):
-            continue
-        j = max(range(len(new_free)), key=lambda k: matrix[i][k], default=None)
-        if j is None or j not in paired_new or (u.id, new_free[j].id) in forbidden:
-            continue
-        score = matrix[i][j]
-        k = paired_new[j]
-        if relation.get((k, j)) == "split":
-            continue
-        if score >= SPLIT_MIN and score >= SPLIT_RATIO * matrix[k][j]:
-            relation[(k, j)] = "merge"
-            relation[(i, j)] = "merge"
-    links = [SectionLink(old_free[i].id, new_free[j].id, rel, round(min(1.0, matrix[i][j]), 3))
-             for (i, j), rel in relation.items()]
-    linked_old = {i for i, _ in relation}
-    linked_new = {j for _, j in relation}
+    edges = _edges(matrix, old_free, new_free, _idf(old_free + new_free), params)
+    edges = {(i, j) for i, j in edges if (old_free[i].id, new_free[j].id) not in forbidden}
+    links = _label(edges, matrix, old_free, new_free)
+    linked_old = {i for i, _ in edges}
+    linked_new = {j for _, j in edges}
     links += [SectionLink(u.id, None, "dropped", None)
               for i, u in enumerate(old_free) if i not in linked_old]
     links += [SectionLink(None, v.id, "new", None)
               for j, v in enumerate(new_free) if j not in linked_new]
     return _ordered(links + pinned, old, new)
+
+
+def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dict,
+           p: Params) -> set[tuple[int, int]]:
+    """The optimal one-to-one pairs above ``match_min``, plus the pairs that moved paragraphs
+    make (splits and merges):
+
+    - a paragraph of a paired unit that is closer to another unit of the other side than to
+      its own counterpart, by ``chunk_margin``, links the two;
+    - a unit left unpaired whose paragraphs mostly (``vote_share``) point to one unit of the
+      other side was split off from it, or merged into it;
+    - a unit still unlinked but ``leftover_min`` close to another joins it.
+    """
+    if not matrix or not matrix[0]:
+        return set()
+    edges = {(i, j) for i, j in best_pairs(matrix) if matrix[i][j] >= p.match_min}
+    old_vecs = [_vector(u.body_tokens, idf) for u in old]
+    new_vecs = [_vector(u.body_tokens, idf) for u in new]
+    main_of_old = {i: j for i, j in edges}
+    main_of_new = {j: i for i, j in edges}
+
+    def votes(unit: Unit, others: list[dict]) -> list[tuple[int, float]]:
+        out = []
+        for chunk in unit.chunks:
+            vec = _vector(chunk, idf)
+            sims = [_cosine(vec, o) for o in others]
+            k = max(range(len(sims)), key=sims.__getitem__)
+            out.append((k, sims[k], sims))
+        return out
+
+    for side_units, other_vecs, main, flip in ((old, new_vecs, main_of_old, False),
+                                               (new, old_vecs, main_of_new, True)):
+        for a, unit in enumerate(side_units):
+            cast = [(k, best, sims) for k, best, sims in votes(unit, other_vecs)
+                    if best >= p.chunk_min]
+            if a in main:
+                for k, best, sims in cast:
+                    pair = (k, a) if flip else (a, k)
+                    if k != main[a] and best >= sims[main[a]] + p.chunk_margin \
+                            and matrix[pair[0]][pair[1]] >= p.split_min:
+                        edges.add(pair)
+            elif cast:
+                tally: dict[int, int] = {}
+                for k, _, _ in cast:
+                    tally[k] = tally.get(k, 0) + 1
+                k = max(tally, key=tally.get)
+                pair = (k, a) if flip else (a, k)
+                if tally[k] >= p.vote_share * len(unit.chunks) and \
+                        matrix[pair[0]][pair[1]] >= p.split_min:
+                    edges.add(pair)
+    linked_old = {i for i, _ in edges}
+    linked_new = {j for _, j in edges}
+    for i in range(len(old)):
+        if i not in linked_old:
+            j = max(range(len(new)), key=lambda k: matrix[i][k])
+            if matrix[i][j] >= p.leftover_min:
+                edges.add((i, j))
+    for j in range(len(new)):
+        if j not in linked_new:
+            i = max(range(len(old)), key=lambda k: matrix[k][j])
+            if matrix[i][j] >= p.leftover_min:
+                edges.add((i, j))
+    return edges
+
+
+def _label(edges: set[tuple[int, int]], matrix, old_free: list[Unit],
+           new_free: list[Unit]) -> list[SectionLink]:
+    """One old with several new: split; several old into one new: merge; else a match or a
+    rename by how alike the headings are."""
+    old_degree: dict[int, int] = {}
+    new_degree: dict[int, int] = {}
+    for i, j in edges:
+        old_degree[i] = old_degree.get(i, 0) + 1
+        new_degree[j] = new_degree.get(j, 0) + 1
+    links = []
+    for i, j in sorted(edges):
+        if old_degree[i] > 1:
+            relation = "split"
+        elif new_degree[j] > 1:
+            relation = "merge"
+        elif title_similarity(old_free[i].title, new_free[j].title) >= SAME_TITLE:
+            relation = "match"
+        else:
+            relation = "renamed"
+        links.append(SectionLink(old_free[i].id, new_free[j].id, relation,
+                                 round(min(1.0, matrix[i][j]), 3)))
+    return links
 
 
 def _ordered(links: list[SectionLink], old: list[Unit], new: list[Unit]) -> list[SectionLink]:

@@ -8,6 +8,7 @@ lead-sentence paragraphs the sections, so they are the units.)
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ class Unit:
     position: float          # 0..1: where the unit stands among its side's units
     title_tokens: Counter
     body_tokens: Counter
+    chunks: tuple = ()       # token Counters of its paragraphs (or sentence groups)
+    bigrams: Counter = None  # character bigrams of its text: catch 棚户区改造 ~ 棚改区改造
+    role: str = ""           # the role of its part (plan, government, …)
 
     @property
     def id(self) -> str:
@@ -37,15 +41,52 @@ class Unit:
 def units(report: Report, roles: tuple[str, ...]) -> list[Unit]:
     """The alignment units of ``report`` for parts with one of ``roles``."""
     sections: list[Section] = []
+    roles_of: dict[str, str] = {}
     for part in report.sections:
         if part.role not in roles:
             continue
-        sections.extend(part.sections or (part,))
+        for section in part.sections or (part,):
+            sections.append(section)
+            roles_of[section.id] = part.role
     out = []
     for k, section in enumerate(sections):
-        body = " ".join([section.title] + [p.text for p in section.all_paragraphs()])
+        texts = [p.text for p in section.all_paragraphs()]
+        body = " ".join([section.title] + texts)
+        chunks = tuple(Counter(content_tokens(c)) for c in _chunks(texts))
         out.append(Unit(section, k / max(len(sections) - 1, 1),
-                        Counter(content_tokens(section.title)), Counter(content_tokens(body))))
+                        Counter(content_tokens(section.title)), Counter(content_tokens(body)),
+                        chunks, _bigrams(body), roles_of[section.id]))
+    return out
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _bigrams(text: str) -> Counter:
+    grams: Counter = Counter()
+    for run in _HAN_RUN.findall(text):
+        grams.update(run[k:k + 2] for k in range(len(run) - 1))
+    return grams
+
+
+def _chunks(texts: list[str], size: int = 120) -> list[str]:
+    """The pieces a unit's topics can move in: its paragraphs, or, for a unit of one or two
+    long paragraphs, runs of sentences of about ``size`` characters."""
+    if len(texts) >= 3:
+        return [t for t in texts if len(t) >= 30]
+    out: list[str] = []
+    for text in texts:
+        buf = ""
+        for sentence in re.split(r"(?<=[。；！？])", text):
+            buf += sentence
+            if len(buf) >= size:
+                out.append(buf)
+                buf = ""
+        if buf:
+            if out and len(buf) < size // 2:
+                out[-1] += buf
+            else:
+                out.append(buf)
     return out
 
 
