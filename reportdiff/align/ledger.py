@@ -130,10 +130,16 @@ def _renamed(m: Metric, indicator: str) -> Metric:
     return dataclasses.replace(m, indicator=indicator)
 
 
-def _pick(candidates: list[Metric], year: int | None, used: set[str]) -> Metric:
+def _pick(candidates: list[Metric], year: int | None, used: set[str],
+          indicator: str | None = None) -> Metric:
+    """The outcome among candidates: not used by another target, naming the year when one
+    does, worded most like the target (高新技术企业总数, not 新增高新技术企业), first."""
     fresh = [m for m in candidates if m.id not in used] or candidates
-    explicit = [m for m in fresh if m.year == year and str(year) in m.sentence]
-    return (explicit or fresh)[0]
+    explicit = [m for m in fresh if m.year == year and str(year) in m.sentence] or fresh
+    if indicator:
+        best = max(fuzz.ratio(indicator, m.indicator or "") for m in explicit)
+        explicit = [m for m in explicit if fuzz.ratio(indicator, m.indicator or "") == best]
+    return explicit[0]
 
 
 def _mentioned(new: Report, name: str) -> list[str]:
@@ -174,7 +180,7 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
         same = [m for m in pool if _same_indicator(lookup, m.indicator)]
         comparable = [m for m in same if _comparable(t, m)]
         if comparable:
-            m = _pick(comparable, year, used)
+            m = _pick(comparable, year, used, lookup)
             used.add(m.id)
             status, delta = judge(t.value, t.value_high, t.bound, pol, m.value, t.unit)
             entries.append(LedgerEntry(name, t, m, status, delta, pol))

@@ -33,13 +33,19 @@ def phrase_counts(report: Report) -> tuple[Counter, int]:
     for _, paragraph in report.paragraphs():
         words = tagged(paragraph.text)
         total += len(words)
-        keep = [w if (w in terms or (len(w) >= 2 and tag.startswith(_NOUN_TAGS) and w not in stop))
-                else None for w, tag in words]
+        for term in terms:
+            # a policy term counts wherever it is written, also inside a longer one
+            # (疫情防控 in 常态化疫情防控), whatever the segmenter makes of it
+            n = paragraph.text.count(term)
+            if n:
+                counts[term] += n
+        keep = [w if (w not in terms and len(w) >= 2 and tag.startswith(_NOUN_TAGS)
+                      and w not in stop) else None for w, tag in words]
         for k, w in enumerate(keep):
             if w:
                 counts[w] += 1
                 nxt = keep[k + 1] if k + 1 < len(keep) else None
-                if nxt and w not in terms and nxt not in terms:
+                if nxt:
                     counts[w + nxt] += 1
     bigrams = {w for w in counts if not _is_unigram(w, terms)}
     for w in bigrams:

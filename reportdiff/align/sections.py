@@ -26,7 +26,7 @@ from ..model import SectionLink
 from .assignment import best_pairs
 from .units import Unit
 
-SAME_TITLE = 0.6        # heading similarity from which a pair is a match, not a rename
+SAME_TITLE = 0.53       # heading likeness from which a pair is a match, not a rename
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,17 @@ class Params:
     leftover_min: float = 0.2   # a unit left unlinked this close to another joins it
     w_role: float = 0.0         # bonus when both units' parts have the same role
     vote_share: float = 0.5     # share of an unpaired unit's paragraphs that must point to one
+    match_relative: float = 0.0  # … and a pair scores at least this share of the median pair
+    split_relative: float = 0.0  # an unpaired unit joins another at this share of the median
+    vote_min: float = 0.1       # … when its paragraphs are at least this close to that unit
 
 
 VIEW_PARAMS = {
     "review_vs_plan": Params(w_body=0.8, w_title=0.1, w_position=0.1, w_bigram=0.5,
                              match_min=0.15, split_min=0.2, chunk_min=0.1, chunk_margin=0.0,
-                             leftover_min=0.15),
-    "plan_vs_plan": Params(),
-    "review_vs_review": Params(),
+                             leftover_min=0.15, match_relative=0.5),
+    "plan_vs_plan": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2),
+    "review_vs_review": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2),
 }
 DEFAULT = Params()
 
@@ -89,6 +92,15 @@ def title_similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return max(fuzz.ratio(a, b), 0.9 * fuzz.partial_ratio(a, b)) / 100
+
+
+def heading_likeness(a: Unit, b: Unit) -> float:
+    """How alike two headings are: their character similarity and the share of topic words
+    they have in common, averaged (深化改革开放，持续优化营商环境 ~ …，营商环境持续优化 is the
+    same heading reworded; 稳就业保民生 → 就业和社会保障扎实有效 is a new one)."""
+    words_a, words_b = set(a.title_tokens), set(b.title_tokens)
+    shared = len(words_a & words_b) / max(1, len(words_a | words_b))
+    return (title_similarity(a.title, b.title) + shared) / 2
 
 
 def similarity_matrix(old: list[Unit], new: list[Unit], p: Params = DEFAULT) -> list[list[float]]:
@@ -158,7 +170,10 @@ def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dic
     """
     if not matrix or not matrix[0]:
         return set()
-    edges = {(i, j) for i, j in best_pairs(matrix) if matrix[i][j] >= p.match_min}
+    pairs = best_pairs(matrix)
+    typical = sorted(matrix[i][j] for i, j in pairs)[len(pairs) // 2] if pairs else 0.0
+    floor = max(p.match_min, p.match_relative * typical)  # weak pairs of left-overs are no pairs
+    edges = {(i, j) for i, j in pairs if matrix[i][j] >= floor}
     old_vecs = [_vector(u.body_tokens, idf) for u in old]
     new_vecs = [_vector(u.body_tokens, idf) for u in new]
     main_of_old = {i: j for i, j in edges}
@@ -186,24 +201,29 @@ def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dic
                         edges.add(pair)
             elif cast:
                 tally: dict[int, int] = {}
-                for k, _, _ in cast:
+                for k, best, _ in cast:
+                    if best < p.vote_min:
+                        continue
                     tally[k] = tally.get(k, 0) + 1
+                if not tally:
+                    continue
                 k = max(tally, key=tally.get)
                 pair = (k, a) if flip else (a, k)
                 if tally[k] >= p.vote_share * len(unit.chunks) and \
-                        matrix[pair[0]][pair[1]] >= p.split_min:
+                        matrix[pair[0]][pair[1]] >= max(p.split_min, p.split_relative * typical):
                     edges.add(pair)
     linked_old = {i for i, _ in edges}
     linked_new = {j for _, j in edges}
+    leftover = max(p.leftover_min, p.match_relative * typical)
     for i in range(len(old)):
         if i not in linked_old:
             j = max(range(len(new)), key=lambda k: matrix[i][k])
-            if matrix[i][j] >= p.leftover_min:
+            if matrix[i][j] >= leftover:
                 edges.add((i, j))
     for j in range(len(new)):
         if j not in linked_new:
             i = max(range(len(old)), key=lambda k: matrix[k][j])
-            if matrix[i][j] >= p.leftover_min:
+            if matrix[i][j] >= leftover:
                 edges.add((i, j))
     return edges
 
@@ -223,7 +243,7 @@ def _label(edges: set[tuple[int, int]], matrix, old_free: list[Unit],
             relation = "split"
         elif new_degree[j] > 1:
             relation = "merge"
-        elif title_similarity(old_free[i].title, new_free[j].title) >= SAME_TITLE:
+        elif heading_likeness(old_free[i], new_free[j]) >= SAME_TITLE:
             relation = "match"
         else:
             relation = "renamed"

@@ -16,6 +16,8 @@ from .numbers import Quantity, quantities
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」]?|[^。！？!?]+$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
+_ATTRIBUTE = re.compile(r"^(总数|总量|总额|数量|规模|余额|总规模)$")
+_NEW_PREFIX = re.compile(r"^(新认定|新增|新培育|新引进|新)")
 _SCOPE_ONLY = re.compile(r"^(全?[国省市区县旗]|我[区市])?$")
 _PUNCTUATION = set("，；。：、（）,;:()")
 _LIST_SPLIT = re.compile(r"、|和|及|与")
@@ -112,6 +114,9 @@ def indicator_for(sentence: str, q: Quantity, previous: str | None,
     if re.search(r"(?<![A-Za-z])\d", raw):  # M2, PM2.5 and 5G are names, not numbers
         return previous or after or None
     phrase = _clean(raw, rules)
+    if previous and _ATTRIBUTE.match(phrase):
+        # 新认定高新技术企业35家，总数达到286家: the total of the same thing
+        return _NEW_PREFIX.sub("", previous) + phrase
     if rules["inherit"].match(phrase):
         if list_item or (after and not from_to and _SCOPE_ONLY.match(phrase)):
             return after or previous or None
