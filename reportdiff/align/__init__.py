@@ -35,9 +35,10 @@ def _order_key(report: Report) -> tuple:
 def align_links(old: Report, new: Report, overrides: dict | None = None) -> dict:
     """The three section maps of CONTRACT.md."""
     overrides = overrides or {}
-    sides = {"review_vs_plan": (plan_units(old), review_units(new)),
-             "plan_vs_plan": (plan_units(old), plan_units(new)),
-             "review_vs_review": (review_units(old), review_units(new))}
+    old_plan, old_review = plan_units(old), review_units(old)
+    new_plan, new_review = plan_units(new), review_units(new)
+    sides = {"review_vs_plan": (old_plan, new_review), "plan_vs_plan": (old_plan, new_plan),
+             "review_vs_review": (old_review, new_review)}
     links = {}
     for view in VIEWS:
         pins, forbidden = overrides.get(view, ([], set()))

@@ -75,10 +75,18 @@ def _idf(units: list[Unit], attr: str = "body_tokens") -> dict[str, float]:
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
 
-def _vector(tokens: Counter, idf: dict[str, float]) -> dict[str, float]:
+def _vector(tokens: Counter, idf: dict[str, float], keep: set | None = None) -> dict[str, float]:
+    """The unit-length TF-IDF vector; with ``keep``, only those terms are stored (the others
+    still count in the length), which makes dot products with the other side cheap."""
     vec = {t: (1 + math.log(c)) * idf.get(t, 1.0) for t, c in tokens.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {t: v / norm for t, v in vec.items()}
+    return {t: v / norm for t, v in vec.items() if keep is None or t in keep}
+
+
+def _shared(old: list[Unit], new: list[Unit], attr: str) -> set:
+    left = set().union(*(getattr(u, attr) or () for u in old)) if old else set()
+    right = set().union(*(getattr(u, attr) or () for u in new)) if new else set()
+    return left & right
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -106,10 +114,11 @@ def heading_likeness(a: Unit, b: Unit) -> float:
 def similarity_matrix(old: list[Unit], new: list[Unit], p: Params = DEFAULT) -> list[list[float]]:
     idf = _idf(old + new)
     idf2 = _idf(old + new, "bigrams")
-    old_vec = [_vector(u.body_tokens, idf) for u in old]
-    new_vec = [_vector(u.body_tokens, idf) for u in new]
-    old_bi = [_vector(u.bigrams or Counter(), idf2) for u in old]
-    new_bi = [_vector(u.bigrams or Counter(), idf2) for u in new]
+    words, grams = _shared(old, new, "body_tokens"), _shared(old, new, "bigrams")
+    old_vec = [_vector(u.body_tokens, idf, words) for u in old]
+    new_vec = [_vector(u.body_tokens, idf, words) for u in new]
+    old_bi = [_vector(u.bigrams or Counter(), idf2, grams) for u in old]
+    new_bi = [_vector(u.bigrams or Counter(), idf2, grams) for u in new]
     old_title = [_vector(u.title_tokens, idf) for u in old]
     new_title = [_vector(u.title_tokens, idf) for u in new]
     matrix = []

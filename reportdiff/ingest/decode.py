@@ -11,6 +11,7 @@ UTF-8, else strict GB18030 (which covers GBK and GB2312), and the caller is told
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -83,13 +84,15 @@ def _strict(data: bytes, encoding: str, where: str) -> str:
                                 f"{err.start})") from None
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff\ufffd]")
+
+
 def check_looks_like_text(text: str, where: str) -> None:
     """Reject decoded text that is mostly control characters or private-use garbage."""
     sample = text[:200_000]
     if not sample.strip():
         return
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f\v")
-              or 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+    bad = len(_BAD_CHARS.findall(sample))
     if bad > 0.02 * len(sample):
         raise InputError(where, "does not look like text (too many control or undefined "
                                 "characters); is it binary?")
