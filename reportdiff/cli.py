@@ -186,6 +186,28 @@ def align(
         console.print(section_map(comparison, view))
 
 
+@app.command()
+def demo(
+    out: str = typer.Option("reportdiff-demo.html", "--out", help="Where to write the HTML page."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Compare the last two years of the bundled sample corpus (a fictional district): the
+    terminal report, and an HTML page written to reportdiff-demo.html."""
+    import os
+
+    from .align import compare as run_compare
+    from .render.html import write_html
+    from .sample_corpus import sample_files
+
+    files = sample_files()
+    old, new = files[-2], files[-1]
+    comparison = _run(run_compare, old, new)
+    _console(no_color).print(comparison)
+    _run(write_html, comparison, out)
+    typer.echo(f"\nreportdiff demo: compared {os.path.basename(old)} → {os.path.basename(new)} "
+               f"(a fictional district written for reportdiff).\nHTML page: {os.path.abspath(out)}")
+
+
 def main() -> None:
     try:
         app()

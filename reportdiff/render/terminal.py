@@ -77,7 +77,7 @@ def _num(value) -> str:
         value = int(value)
     if isinstance(value, int) and abs(value) >= 100_000_000:
         return f"{value / 1e8:g}亿"
-    if isinstance(value, int) and abs(value) >= 10_000:
+    if isinstance(value, int) and abs(value) >= 1_000_000:
         return f"{value / 1e4:g}万"
     return f"{value:g}" if isinstance(value, float) else str(value)
 

@@ -1,0 +1,43 @@
+"""Tables: the comparison as pandas DataFrames and CSV files (UTF-8 with BOM, for Excel)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import VIEWS, Comparison
+
+
+def frames(c: Comparison) -> dict:
+    """``ledger``, ``links``, ``changes`` and ``priorities`` as DataFrames."""
+    import pandas as pd
+
+    titles = {"old": {s.id: s.title for s in c.old.walk()},
+              "new": {s.id: s.title for s in c.new.walk()}}
+    links = [{"view": view, "old": link.old, "old_title": titles["old"].get(link.old),
+              "new": link.new, "new_title": titles["new"].get(link.new),
+              "relation": link.relation, "score": link.score, "source": link.source}
+             for view in VIEWS for link in c.links[view]]
+    priorities = [{"kind": kind, "term": p.term, "old": p.old, "new": p.new, "z": round(p.z, 3)}
+                  for kind, shifts in c.priorities.items() for p in shifts]
+    return {"ledger": c.ledger.to_frame(), "links": pd.DataFrame(links),
+            "changes": c.changes.to_frame(), "priorities": pd.DataFrame(priorities)}
+
+
+def write_csv(c: Comparison, directory: str) -> list[str]:
+    """Write one CSV per table into ``directory`` (created if needed); the paths written."""
+    out = Path(directory)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(directory, f"cannot create directory ({err.strerror or err})") from None
+    if not out.is_dir():
+        raise InputError(directory, "is not a directory")
+    written = []
+    for name, frame in frames(c).items():
+        path = out / f"{name}.csv"
+        try:
+            frame.to_csv(path, index=False, encoding="utf-8-sig")
+        except OSError as err:
+            raise InputError(str(path), f"cannot write ({err.strerror or err})") from None
+        written.append(str(path))
+    return written

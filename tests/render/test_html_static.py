@@ -1,0 +1,39 @@
+"""The HTML page without a browser: self-contained, escaped, anchored."""
+from __future__ import annotations
+
+import re
+
+import reportdiff
+from reportdiff.render.html import render_html
+from tests.conftest import ROOT
+
+
+def _page():
+    c = reportdiff.compare(ROOT / "corpora" / "sample" / "shili-2023.txt",
+                           ROOT / "corpora" / "sample" / "shili-2024.txt")
+    return c, render_html(c)
+
+
+def test_no_remote_resources_and_a_strict_csp():
+    _, html = _page()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(" not in html
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+    assert "unsafe-inline" not in csp
+
+
+def test_every_scorecard_and_map_link_has_its_anchor():
+    c, html = _page()
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    hrefs = re.findall(r'href="#([^"]+)"', html)
+    assert hrefs and all(h in ids for h in hrefs)
+    for entry in c.ledger:
+        assert f'href="#old-{entry.target.section}"' in html
+        if entry.outcome:
+            assert f'href="#new-{entry.outcome.paragraph}"' in html
+
+
+def test_repr_html_for_jupyter():
+    c, html = _page()
+    assert c._repr_html_() == html
