@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -67,11 +68,27 @@ def _report_rows(report, side: str) -> list[dict]:
     return rows
 
 
-def _runs(runs, keep: str) -> list[tuple[str, str, bool]]:
-    from ..align.textdiff import has_number
+_NUMBER_SPAN = re.compile(r"\d[\d.,]*(?:%|‰|个百分点|倍|[万亿千百]*[元人家个项吨亩件名户所座条套辆台]?)")
 
-    return [(op, text, op != "equal" and has_number(text)) for op, text in runs
-            if op in ("equal", keep)]
+
+def _runs(runs, keep: str) -> list[tuple[str, str, bool]]:
+    """Runs for one side; in changed runs the numbers are pieces of their own, to be marked."""
+    out = []
+    for op, text in runs:
+        if op not in ("equal", keep):
+            continue
+        if op == "equal":
+            out.append((op, text, False))
+            continue
+        pos = 0
+        for m in _NUMBER_SPAN.finditer(text):
+            if m.start() > pos:
+                out.append((op, text[pos:m.start()], False))
+            out.append((op, m.group(), True))
+            pos = m.end()
+        if pos < len(text):
+            out.append((op, text[pos:], False))
+    return out
 
 
 def _classes(relation: str) -> str:
