@@ -60,11 +60,9 @@ def _write(text: str, target: str) -> None:
     if target == "-":
         sys.stdout.write(text + "\n")
         return
-    try:
-        with open(target, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
-    except OSError as err:
-        _fail(f"{target}: cannot write ({err.strerror or err})")
+    from .render import write_text
+
+    _run(write_text, target, text + "\n")
 
 
 @app.command()
@@ -96,7 +94,9 @@ def metrics(
 
     report = _run(parse_file, file)
     if csv:
-        _run(_write_csv, report.metrics.to_frame(), csv)
+        from .render import write_frame
+
+        _run(write_frame, report.metrics.to_frame(), csv)
     if json:
         from .render.jsonout import dumps
 
@@ -106,15 +106,6 @@ def metrics(
         from .render.terminal import metrics_tables
 
         _console(no_color).print(metrics_tables(report))
-
-
-def _write_csv(frame, target: str) -> None:
-    from .errors import InputError
-
-    try:
-        frame.to_csv(target, index=False, encoding="utf-8-sig")
-    except OSError as err:
-        raise InputError(target, f"cannot write ({err.strerror or err})") from None
 
 
 @app.command()

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Comparison
+from . import write_text
 from .compare_terminal import RELATION, STATUS, _delta
 from .terminal import quantity_text
 
@@ -150,10 +151,4 @@ def render_html(c: Comparison) -> str:
 
 
 def write_html(c: Comparison, path: str) -> None:
-    from ..errors import InputError
-
-    try:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(render_html(c))
-    except OSError as err:
-        raise InputError(path, f"cannot write ({err.strerror or err})") from None
+    write_text(path, render_html(c))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import VIEWS, Comparison
+from . import write_frame
 
 
 def frames(c: Comparison) -> dict:
@@ -34,10 +35,7 @@ def write_csv(c: Comparison, directory: str) -> list[str]:
         raise InputError(directory, "is not a directory")
     written = []
     for name, frame in frames(c).items():
-        path = out / f"{name}.csv"
-        try:
-            frame.to_csv(path, index=False, encoding="utf-8-sig")
-        except OSError as err:
-            raise InputError(str(path), f"cannot write ({err.strerror or err})") from None
-        written.append(str(path))
+        path = str(out / f"{name}.csv")
+        write_frame(frame, path)
+        written.append(path)
     return written
