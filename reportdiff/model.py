@@ -266,10 +266,11 @@ class SectionLink:
     relation: str
     score: float | None
     source: str = "auto"  # "auto", or "alignments" when the row came from a user's file
+    moved: bool = False   # the pair left the order of the others (a section moved)
 
     def to_dict(self) -> dict:
         return {"old": self.old, "new": self.new, "relation": self.relation,
-                "score": self.score, "source": self.source}
+                "score": self.score, "source": self.source, "moved": self.moved}
 
 
 @dataclass(frozen=True, slots=True)

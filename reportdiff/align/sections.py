@@ -163,7 +163,7 @@ def link_units(old: list[Unit], new: list[Unit], *, pinned: list[SectionLink] = 
               for i, u in enumerate(old_free) if i not in linked_old]
     links += [SectionLink(None, v.id, "new", None)
               for j, v in enumerate(new_free) if j not in linked_new]
-    return _ordered(links + pinned, old, new)
+    return _ordered(_mark_moves(links + pinned, old, new), old, new)
 
 
 def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dict,
@@ -259,6 +259,25 @@ def _label(edges: set[tuple[int, int]], matrix, old_free: list[Unit],
         links.append(SectionLink(old_free[i].id, new_free[j].id, relation,
                                  round(min(1.0, matrix[i][j]), 3)))
     return links
+
+
+def _mark_moves(links: list[SectionLink], old: list[Unit], new: list[Unit]) -> list[SectionLink]:
+    """Pairs that keep their relative order form the longest increasing run of new positions;
+    the others moved (2.7 of the plan reviewed as 1.5)."""
+    import dataclasses
+
+    old_rank = {u.id: k for k, u in enumerate(old)}
+    new_rank = {u.id: k for k, u in enumerate(new)}
+    pairs = sorted((l for l in links if l.old in old_rank and l.new in new_rank),
+                   key=lambda l: (old_rank[l.old], new_rank[l.new]))
+    ranks = [new_rank[l.new] for l in pairs]
+    best: list[list[int]] = []
+    for k, r in enumerate(ranks):
+        chain = max((c for c in best if ranks[c[-1]] <= r), key=len, default=[])
+        best.append(chain + [k])
+    keep = set(max(best, key=len, default=[]))
+    moved = {id(pairs[k]) for k in range(len(pairs)) if k not in keep}
+    return [dataclasses.replace(l, moved=True) if id(l) in moved else l for l in links]
 
 
 def _ordered(links: list[SectionLink], old: list[Unit], new: list[Unit]) -> list[SectionLink]:

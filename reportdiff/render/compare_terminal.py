@@ -91,7 +91,7 @@ def section_map(c: Comparison, view: str = "review_vs_plan") -> Table:
         old = f"{link.old} {titles_old.get(link.old, '')}" if link.old else ""
         new = f"{link.new} {titles_new.get(link.new, '')}" if link.new else ""
         table.add_row(Text(old, style="strike dim" if link.relation == "dropped" else ""),
-                      Text(label, style=style),
+                      Text(label + (" ↕ moved" if link.moved else ""), style=style),
                       Text(new, style="bold" if link.relation == "new" else ""),
                       "" if link.score is None else f"{link.score:.2f}"
                       + (" (file)" if link.source != "auto" else ""))

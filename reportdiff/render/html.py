@@ -129,12 +129,14 @@ def render_html(c: Comparison) -> str:
             "new_anchor": anchor("new", "s-" + link.new) if link.new else None,
             "old_label": f"{link.old} {o.title}" if o else "",
             "new_label": f"{link.new} {n.title}" if n else "",
-            "relation": link.relation, "relation_label": RELATION[link.relation][0],
+            "relation": link.relation,
+            "relation_label": RELATION[link.relation][0] + (" ↕ moved" if link.moved else ""),
             "score": "" if link.score is None else f"{link.score:.2f}", "classes": _classes(link.relation)})
     pairs = []
     for pair in c.pairs("review_vs_plan"):
         rel = pair.link.relation
-        pairs.append({"relation": rel, "relation_label": RELATION[rel][0], "classes": _classes(rel),
+        pairs.append({"relation": rel, "classes": _classes(rel),
+                      "relation_label": RELATION[rel][0] + (" ↕ moved" if pair.link.moved else ""),
                       "old_label": f"{pair.old.id} {pair.old.title}" if pair.old else "(none)",
                       "new_label": f"{pair.new.id} {pair.new.title}" if pair.new else "(none)",
                       "old_runs": _runs(pair.runs, "delete"), "new_runs": _runs(pair.runs, "insert")})

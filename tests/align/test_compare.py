@@ -186,3 +186,10 @@ def test_bad_alignment_file_is_a_one_line_error(tmp_path):
                           str(SAMPLE / "shili-2023.txt"), "--alignments", str(bad)],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "bad.toml" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_designed_reorders_are_marked_moved(sample_comparisons):
+    moved = {pair: [(l.old, l.new) for l in c.links["review_vs_plan"] if l.moved]
+             for pair, c in sample_comparisons.items()}
+    assert moved == {"2021-2022": [("2.7", "1.5")], "2022-2023": [("2.9", "1.4")],
+                     "2023-2024": [("2.7", "1.8")]}
