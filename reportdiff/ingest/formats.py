@@ -110,7 +110,15 @@ def docx_lines(data: bytes, where: str) -> list[str]:
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
 _ENDS_PARAGRAPH = "。！？：；!?:;”」』）)"
 _STARTS_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
-                             r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|\d+[.．、]|——|各位代表)")
+                             r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|\d+[.．、](?!\d)|——|"
+                             r"各位代表)")
+_HEADING_ALONE = 30  # a heading line this short stands alone; a longer one runs on as body
+
+
+def _heading_alone(line: str) -> bool:
+    """A heading on a line of its own (一、2023年工作回顾), not one that runs on into body text
+    (（一）经济稳中向好。全区…)."""
+    return bool(_STARTS_HEADING.match(line)) and "。" not in line and len(line) <= _HEADING_ALONE
 
 
 def pdf_lines(data: bytes, where: str) -> list[str]:
@@ -145,8 +153,8 @@ def join_wrapped(raw: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in raw:
-        if out and not out[-1].endswith(tuple(_ENDS_PARAGRAPH)) \
-                and not _STARTS_HEADING.match(line) and not _STARTS_HEADING.match(out[-1]):
+        if out and not out[-1].endswith(tuple(_ENDS_PARAGRAPH)) and not _STARTS_HEADING.match(line) \
+                and not _heading_alone(out[-1]):
             out[-1] += line
         else:
             out.append(line)

@@ -41,3 +41,33 @@ def test_stdin_dash(tmp_path):
     out = subprocess.run([sys.executable, "-m", "reportdiff", "parse", "-", "--json"],
                          input="\n".join(BODY).encode(), capture_output=True, check=True)
     assert b'"region": "\xe7\xa4\xba\xe4\xbe\x8b\xe5\x8c\xba"' in out.stdout  # 示例区
+
+
+def test_pdf_printed_by_chromium_joins_wrapped_lines(tmp_path):
+    """A PDF made by printing a page in chromium: hard-wrapped lines are joined back."""
+    from tests.render.test_html_browser import _need_browser
+
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    long_body = "（一）经济稳中向好。全区地区生产总值预计增长5.6%，一般公共预算收入增长4.1%，" + "各项事业全面进步，" * 12 + "群众获得感不断增强。"
+    lines = BODY[:5] + [long_body, "二、2024年工作安排", "今年全区经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城镇调查失业率控制在5%以内。"]
+    html = ("<html><body style='font-family: WenQuanYi Micro Hei; width: 12cm'>"
+            + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
+    path = tmp_path / "report.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.set_content(html)
+        page.pdf(path=str(path), format="A5")
+        browser.close()
+    from reportdiff.parse import parse_file
+
+    report = parse_file(path)
+    assert report.source.format == "pdf"
+    assert (report.meta.region, report.meta.delivered, report.meta.speaker) == ("示例区", "2024-01-04", "王明")
+    assert [s.title for s in report.walk()] == ["2023年工作回顾", "经济稳中向好", "2024年工作安排"]
+    assert report.sections[0].sections[0].paragraphs[0].text.startswith("全区地区生产总值预计增长5.6%，一般公共预算收入")
+    assert [(t.indicator, t.value, t.bound) for t in report.targets] == \
+        [("地区生产总值", 5.5, "approx"), ("城镇调查失业率", 5.0, "max")]
