@@ -89,7 +89,6 @@ def _relative_year(before: str, year: int | None, plan_year: int | None) -> int 
     return int(last[:4])
 
 
-def _target(t, number: int, paragraph, year: int | None) -> Target:
-    return Target(f"t{number}", paragraph.id, t.sentence, t.surface, t.indicator, t.kind,
-                  t.value, t.value_high, t.unit, t.bound, year, t.qualifier, t.where,
-                  paragraph.lines)
+def _target(t: Target, number: int, paragraph, year: int | None) -> Target:
+    return dataclasses.replace(t, id=f"t{number}", section=paragraph.id, year=year,
+                               lines=paragraph.lines)

@@ -12,28 +12,19 @@ targets are framed elsewhere in the plan part (``赤字率拟按3%安排``); the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
+from ..model import Target
 from .indicators import canonical
 from .metrics import Mention, sentence_metrics
 
 
-@dataclass(frozen=True, slots=True)
-class TargetItem:
-    """A target as read from text, before it is placed in a report."""
-
-    sentence: str
-    surface: str
-    indicator: str
-    kind: str
-    value: float | int | None
-    value_high: float | int | None
-    unit: str | None
-    bound: str | None
-    qualifier: str | None
-    where: str = "passage"
+def _item(sentence: str, surface: str, indicator: str, kind: str, value, value_high, unit,
+          bound, qualifier, where: str = "passage") -> Target:
+    """A target as read from text; ``extract`` gives it its id, paragraph, year and lines."""
+    return Target("", None, sentence, surface, indicator, kind, value, value_high, unit, bound,
+                  None, qualifier, where)
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +77,7 @@ def find_passage(text: str) -> tuple[int, int] | None:
     return m.start(), end
 
 
-def passage_targets(text: str) -> list[TargetItem]:
+def passage_targets(text: str) -> list[Target]:
     """The targets of a paragraph holding a targets passage (empty if it holds none)."""
     span = find_passage(text)
     if span is None:
@@ -97,7 +88,7 @@ def passage_targets(text: str) -> list[TargetItem]:
     sentence = text[sentence_start:span[1] + 1]
     head = text[sentence_start:intro.start()]
     body = text[intro.end():span[1]]
-    items: list[TargetItem] = []
+    items: list[Target] = []
     subject = _subject_before_intro(head)
     for item in (p for p in rules["item_end"].split(body) if p.strip()):
         items.extend(_item_targets(item.strip(), sentence, subject))
@@ -126,10 +117,10 @@ def _subject_before_intro(head: str) -> str | None:
     return head.strip() or None
 
 
-def _item_targets(item: str, sentence: str, subject: str | None) -> list[TargetItem]:
+def _item_targets(item: str, sentence: str, subject: str | None) -> list[Target]:
     rules = _rules()
     mentions = sentence_metrics(item)
-    out: list[TargetItem] = []
+    out: list[Target] = []
     for m in mentions:
         if m.kind in ("rank",) or m.year is not None and m.unit == "":
             continue
@@ -139,7 +130,7 @@ def _item_targets(item: str, sentence: str, subject: str | None) -> list[TargetI
         if kind == "share_pct" and not m.indicator and subject and re.search("增长|增速", subject):
             kind = "growth_pct"  # 经济增长预期目标为7%左右: the growth is named before
         for name in _each_indicator(item, m, indicator):
-            out.append(TargetItem(sentence, surface, name, kind, m.value, m.value_high,
+            out.append(_item(sentence, surface, name, kind, m.value, m.value_high,
                                   m.unit, bound_of(m), m.qualifier))
     # clauses without a number: unquantified targets; a clause that only continues the one
     # before (固定资产投资扭转下滑态势，实现正增长) belongs to it
@@ -151,7 +142,7 @@ def _item_targets(item: str, sentence: str, subject: str | None) -> list[TargetI
         if rules["continuation"].match(clause):
             if out and out[-1].value is None:
                 last = out[-1]
-                out[-1] = TargetItem(last.sentence, f"{last.surface}，{clause}", last.indicator,
+                out[-1] = _item(last.sentence, f"{last.surface}，{clause}", last.indicator,
                                      last.kind, None, None, None, None, None)
             continue
         if not rules["unquantified"].search(clause):
@@ -159,7 +150,7 @@ def _item_targets(item: str, sentence: str, subject: str | None) -> list[TargetI
         subject = rules["lead_words"].sub("", clause)
         cut = rules["subject_end"].search(subject, 2)
         indicator = subject[:cut.start()] if cut else subject
-        out.append(TargetItem(sentence, clause, indicator.strip("“”"), "other", None, None,
+        out.append(_item(sentence, clause, indicator.strip("“”"), "other", None, None,
                               None, None, None))
     return out
 
@@ -181,9 +172,9 @@ def _each_indicator(item: str, m: Mention, indicator: str) -> list[str]:
     return [indicator]
 
 
-def elsewhere_targets(text: str, taken: set[str]) -> list[TargetItem]:
+def elsewhere_targets(text: str, taken: set[str]) -> list[Target]:
     """Targets framed outside the passage (赤字率拟按3%安排), one per keyword family."""
-    out: list[TargetItem] = []
+    out: list[Target] = []
     for keyword, pick in _rules()["elsewhere"]:
         if keyword.pattern in taken:
             continue
@@ -197,7 +188,7 @@ def elsewhere_targets(text: str, taken: set[str]) -> list[TargetItem]:
                 continue
             m = mentions[-1] if pick == "last" else mentions[0]
             indicator = k.group() if len(k.group()) <= 12 else (m.indicator or k.group())
-            out.append(TargetItem(sentence.strip(), sentence[k.start():m.end], indicator,
+            out.append(_item(sentence.strip(), sentence[k.start():m.end], indicator,
                                   m.kind, m.value, m.value_high, m.unit, bound_of(m),
                                   m.qualifier, "elsewhere"))
             taken.add(keyword.pattern)
