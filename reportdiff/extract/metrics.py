@@ -83,7 +83,8 @@ def _noun_after(right: str, rules: dict) -> str:
         right = right[stop.end():]
         stop = rules["right_stop"].search(right)
         end = stop.start() if stop else len(right)
-    return right[:end][:rules["max"]].strip(" “”\"")
+    noun = right[:end][:rules["max"]].strip(" “”\"")
+    return rules["strip_end"].sub("", noun) or noun
 
 
 def indicator_for(sentence: str, q: Quantity, previous: str | None,
