@@ -188,10 +188,14 @@ def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dic
     main_of_old = {i: j for i, j in edges}
     main_of_new = {j: i for i, j in edges}
 
+    vocab_old = set().union(*(u.body_tokens for u in old))
+    vocab_new = set().union(*(u.body_tokens for u in new))
+
     def votes(unit: Unit, others: list[dict]) -> list[tuple[int, float]]:
         out = []
+        keep = vocab_new if others is new_vecs else vocab_old
         for chunk in unit.chunks:
-            vec = _vector(chunk, idf)
+            vec = _vector(chunk, idf, keep)
             sims = [_cosine(vec, o) for o in others]
             k = max(range(len(sims)), key=sims.__getitem__)
             out.append((k, sims[k], sims))

@@ -51,11 +51,13 @@ def units(report: Report, roles: tuple[str, ...]) -> list[Unit]:
     out = []
     for k, section in enumerate(sections):
         texts = [p.text for p in section.all_paragraphs()]
-        body = " ".join([section.title] + texts)
-        chunks = tuple(Counter(content_tokens(c)) for c in _chunks(texts))
-        out.append(Unit(section, k / max(len(sections) - 1, 1),
-                        Counter(content_tokens(section.title)), Counter(content_tokens(body)),
-                        chunks, _bigrams(body), roles_of[section.id]))
+        title = Counter(content_tokens(section.title))
+        # each piece of text is tokenized once: the body is its pieces and the heading
+        pieces = [Counter(content_tokens(c)) for c in _pieces(texts)]
+        body = sum(pieces, Counter()) + title
+        chunks = tuple(c for c, text in zip(pieces, _pieces(texts)) if len(text) >= 30)
+        out.append(Unit(section, k / max(len(sections) - 1, 1), title, body, chunks,
+                        _bigrams(" ".join([section.title] + texts)), roles_of[section.id]))
     return out
 
 
@@ -69,11 +71,12 @@ def _bigrams(text: str) -> Counter:
     return grams
 
 
-def _chunks(texts: list[str], size: int = 120) -> list[str]:
+def _pieces(texts: list[str], size: int = 120) -> list[str]:
     """The pieces a unit's topics can move in: its paragraphs, or, for a unit of one or two
-    long paragraphs, runs of sentences of about ``size`` characters."""
+    long paragraphs, runs of sentences of about ``size`` characters. Together they are the
+    unit's whole text."""
     if len(texts) >= 3:
-        return [t for t in texts if len(t) >= 30]
+        return texts
     out: list[str] = []
     for text in texts:
         buf = ""
