@@ -252,6 +252,11 @@ class Report:
 
         return report_tree(self)
 
+    def _repr_html_(self) -> str:
+        from .render.html import report_html
+
+        return report_html(self)
+
 
 COMPARISON_SCHEMA = "reportdiff/comparison@1"
 VIEWS = ("review_vs_plan", "plan_vs_plan", "review_vs_review")
@@ -370,6 +375,12 @@ class Comparison:
         from .render.html import render_html
 
         return render_html(self)
+
+    def to_frames(self) -> dict:
+        """``ledger``, ``links``, ``changes`` and ``priorities`` as pandas DataFrames."""
+        from .render.tables import frames
+
+        return frames(self)
 
     def pairs(self, view: str = "review_vs_plan") -> list["SectionPair"]:
         """The aligned sections of a view with their word-level diff, in map order."""

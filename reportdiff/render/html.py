@@ -154,3 +154,22 @@ def render_html(c: Comparison) -> str:
 
 def write_html(c: Comparison, path: str) -> None:
     write_text(path, render_html(c))
+
+
+def report_html(report) -> str:
+    """A report's meta and section tree as an HTML fragment (Jupyter's ``_repr_html_``)."""
+    meta = report.meta
+    rows = "".join(
+        f"<tr><td>{escape(s.id)}</td><td>{escape(s.number or '')}</td>"
+        f"<td style='padding-left:{(s.level - 1) * 1.2}em'>{escape(s.title)}</td>"
+        f"<td>{escape(s.role)}</td><td>{len(s.paragraphs)}</td>"
+        f"<td>{s.lines[0]}–{s.lines[1]}</td></tr>" for s in report.walk())
+    warnings = "".join(f"<li>{escape(w.code)}: {escape(w.message)}</li>" for w in report.warnings)
+    head = " · ".join(escape(str(x)) for x in (meta.region, meta.plan_year, meta.delivered,
+                                               meta.speaker_title, meta.speaker) if x)
+    return (f"<div><b>{escape(meta.title or '政府工作报告')}</b> {head}<br>"
+            f"<small>{escape(report.source.path)} · {len(report.metrics)} metrics · "
+            f"{len(report.targets)} targets</small>"
+            f"{'<ul>' + warnings + '</ul>' if warnings else ''}"
+            f"<table><tr><th>id</th><th></th><th>title</th><th>role</th><th>¶</th><th>lines</th></tr>"
+            f"{rows}</table></div>")

@@ -37,3 +37,18 @@ def test_every_scorecard_and_map_link_has_its_anchor():
 def test_repr_html_for_jupyter():
     c, html = _page()
     assert c._repr_html_() == html
+
+
+def test_report_repr_html_escapes_its_text():
+    report = reportdiff.parse("各位代表：\n一、<script>x</script>回顾\n二、2024年工作安排\n".encode(), name="<i>.txt")
+    html = report._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;回顾" in html
+    assert "&lt;i&gt;.txt" in html
+
+
+def test_comparison_frames():
+    c, _ = _page()
+    frames = c.to_frames()
+    assert set(frames) == {"ledger", "links", "changes", "priorities"}
+    assert len(frames["links"]) == sum(len(v) for v in c.links.values())
+    assert set(frames["links"]["view"]) == {"review_vs_plan", "plan_vs_plan", "review_vs_review"}
