@@ -54,6 +54,8 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             # the report's own title and any site title naming it are front matter
             fm.title = "政府工作报告"
             fm.used.add(i)
+        elif line.find("政府工作报告") in range(0, 8):
+            fm.title = "政府工作报告"  # 政府工作报告——2016年3月5日在…: title and delivery line in one
         if salutation.match(line):
             break
     _read_delivery(fm, head, delivery)
