@@ -30,5 +30,12 @@ def compare(old, new, **kwargs):
     return _compare(old, new, **kwargs)
 
 
-__all__ = ["parse", "compare", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
+def timeline(sources, **kwargs):
+    """Follow several reports: see ``reportdiff.align.timeline``."""
+    from .align import timeline as _timeline
+
+    return _timeline(sources, **kwargs)
+
+
+__all__ = ["parse", "compare", "timeline", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
            "CleanText", "__version__"]

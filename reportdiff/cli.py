@@ -178,6 +178,35 @@ def align(
 
 
 @app.command()
+def timeline(
+    files: list[str] = typer.Argument(..., help="Two or more reports of one series, any order."),
+    json: Optional[str] = typer.Option(None, "--json", help="Write the timeline document to FILE, or - for stdout."),
+    html: Optional[str] = typer.Option(None, "--html", help="Write one HTML page per consecutive pair into this folder, with an index."),
+    csv: Optional[str] = typer.Option(None, "--csv", help="Write series.csv and ledger.csv into DIR."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Follow several reports: each year's targets against the next review, and every known
+    indicator across the reviews."""
+    from .align import timeline as run_timeline
+
+    result = _run(run_timeline, files)
+    if json:
+        _write(result.to_json(), json)
+    if csv:
+        from .render.tables import write_timeline_csv
+
+        _run(write_timeline_csv, result, csv)
+    if html:
+        from .render.html import write_timeline_html
+
+        index = _run(write_timeline_html, result, html)
+        typer.echo(f"reportdiff: wrote {index}", err=True)
+    if json == "-":
+        return
+    _console(no_color).print(result)
+
+
+@app.command()
 def demo(
     out: str = typer.Option("reportdiff-demo.html", "--out", help="Where to write the HTML page."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),

@@ -397,3 +397,65 @@ class SectionPair:
     old: Section | None
     new: Section | None
     runs: tuple[tuple[str, str], ...]
+
+
+TIMELINE_SCHEMA = "reportdiff/timeline@1"
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Several reports of one series in plan-year order, each consecutive pair compared.
+
+    ``series`` follows each known indicator through the reviews: one point per report that
+    states it (value of the year reviewed)."""
+
+    reports: tuple[Report, ...]
+    comparisons: tuple[Comparison, ...]
+    series: dict
+    warnings: tuple[Notice, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"schema": TIMELINE_SCHEMA,
+                "reports": [{"source": r.source.to_dict(), "meta": r.meta.to_dict()}
+                            for r in self.reports],
+                "pairs": [{"old": c.old.source.path, "new": c.new.source.path,
+                           "links": {v: [l.to_dict() for l in c.links[v]] for v in VIEWS},
+                           "ledger": [e.to_dict() for e in c.ledger],
+                           "priorities": {k: [p.to_dict() for p in v]
+                                          for k, v in c.priorities.items()}}
+                          for c in self.comparisons],
+                "series": {name: [{"year": year, "report": k, "metric": m.to_dict()}
+                                  for year, k, m in points]
+                           for name, points in self.series.items()},
+                "warnings": [w.to_dict() for w in self.warnings]}
+
+    def to_json(self) -> str:
+        from .render.jsonout import dumps
+
+        return dumps(self.to_dict())
+
+    def series_frame(self):
+        """Indicators by year: one row per (indicator, kind, unit), one column per year."""
+        import pandas as pd
+
+        rows = [{"indicator": name, "year": year, "value": m.value, "unit": m.unit,
+                 "kind": m.kind} for name, points in self.series.items()
+                for year, _, m in points]
+        if not rows:
+            return pd.DataFrame(columns=["indicator", "kind", "unit"])
+        frame = pd.DataFrame(rows)
+        return frame.pivot_table(index=["indicator", "kind", "unit"], columns="year",
+                                 values="value", aggfunc="first").reset_index()
+
+    def ledger_frame(self):
+        """Every target of every year against the next year's review."""
+        import pandas as pd
+
+        rows = [{"year": c.old.meta.plan_year, **e.to_row()} for c in self.comparisons
+                for e in c.ledger]
+        return pd.DataFrame(rows)
+
+    def __rich__(self):
+        from .render.timeline_terminal import timeline_view
+
+        return timeline_view(self)

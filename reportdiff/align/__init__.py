@@ -16,7 +16,7 @@ from .priorities import priorities
 from .sections import VIEW_PARAMS, link_units
 from .units import plan_units, review_units
 
-__all__ = ["compare", "align_links"]
+__all__ = ["compare", "align_links", "timeline"]
 
 
 def _report(source) -> Report:
@@ -82,3 +82,16 @@ def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
                       align_links(old_report, new_report, overrides),
                       Rows(ledger(old_report, new_report)), Rows(changes(old_report, new_report)),
                       priorities(old_report, new_report), tuple(warnings))
+
+
+def timeline(sources) -> "Timeline":
+    """Several reports (paths, bytes or Reports) in plan-year order, each consecutive pair
+    compared, each known indicator followed through the reviews."""
+    from .timelines import build_timeline
+
+    reports = [_report(s) for s in sources]
+    if len(reports) < 2:
+        from ..errors import InputError
+
+        raise InputError("timeline", "needs at least two reports")
+    return build_timeline(reports, compare)

@@ -173,3 +173,34 @@ def report_html(report) -> str:
             f"{'<ul>' + warnings + '</ul>' if warnings else ''}"
             f"<table><tr><th>id</th><th></th><th>title</th><th>role</th><th>¶</th><th>lines</th></tr>"
             f"{rows}</table></div>")
+
+
+def write_timeline_html(t, directory: str) -> str:
+    """One comparison page per consecutive pair and an index page linking them; the index's
+    path."""
+    from pathlib import Path
+
+    from ..errors import InputError
+
+    out = Path(directory)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(directory, f"cannot create directory ({err.strerror or err})") from None
+    items = []
+    for c in t.comparisons:
+        name = f"{c.old.meta.plan_year}-{c.new.meta.plan_year}.html"
+        write_text(str(out / name), render_html(c))
+        counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
+        summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
+        items.append(f'<li><a href="{escape(name)}">{escape(str(c.old.meta.plan_year))} → '
+                     f'{escape(str(c.new.meta.plan_year))}</a> — {escape(summary)}</li>')
+    css, _, _ = _assets()
+    index = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+             f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+             f'style-src \'{_csp_hash(css)}\'"><title>reportdiff timeline</title>'
+             f"<style>{css}</style></head><body><h1>Timeline: "
+             f"{escape(t.reports[0].meta.region or '')}</h1><ul>{''.join(items)}</ul></body></html>")
+    path = out / "index.html"
+    write_text(str(path), index)
+    return str(path)

@@ -39,3 +39,18 @@ def write_csv(c: Comparison, directory: str) -> list[str]:
         write_frame(frame, path)
         written.append(path)
     return written
+
+
+def write_timeline_csv(t, directory: str) -> list[str]:
+    """``series.csv`` (indicators by year) and ``ledger.csv`` (every year's targets)."""
+    out = Path(directory)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(directory, f"cannot create directory ({err.strerror or err})") from None
+    written = []
+    for name, frame in (("series", t.series_frame()), ("ledger", t.ledger_frame())):
+        path = str(out / f"{name}.csv")
+        write_frame(frame, path)
+        written.append(path)
+    return written

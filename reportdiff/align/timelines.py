@@ -1,0 +1,39 @@
+"""Timelines: several reports of one series, compared pair by pair, and each indicator
+followed through the reviews."""
+from __future__ import annotations
+
+from ..extract.indicators import canonical, is_known
+from ..model import Notice, Report, Timeline
+from .ledger import outcomes
+
+
+def series(reports: list[Report]) -> dict:
+    """Canonical indicator (with its measure) → ``[(year, report index, metric)]``: the first
+    statement of it in each review, for the year that review covers."""
+    out: dict[str, list] = {}
+    for k, report in enumerate(reports):
+        seen = set()
+        for m in outcomes(report)[0]:
+            if not is_known(m.indicator):
+                continue
+            name = canonical(m.indicator)
+            key = f"{name} ({m.kind}, {m.unit or '-'})"
+            if key in seen:
+                continue
+            seen.add(key)
+            out.setdefault(key, []).append((report.meta.review_year, k, m))
+    return {key: points for key, points in sorted(out.items())}
+
+
+def build_timeline(reports: list[Report], compare) -> Timeline:
+    ordered = sorted(reports, key=lambda r: (r.meta.plan_year or 0, r.meta.delivered or ""))
+    warnings = []
+    years = [r.meta.plan_year for r in ordered]
+    for a, b in zip(years, years[1:]):
+        if a and b and b - a != 1:
+            warnings.append(Notice("gap", f"no report between plan years {a} and {b}: that pair "
+                                          "is compared across the gap"))
+        if a and a == b:
+            warnings.append(Notice("duplicate_year", f"two reports for plan year {a}"))
+    comparisons = tuple(compare(a, b) for a, b in zip(ordered, ordered[1:]))
+    return Timeline(tuple(ordered), comparisons, series(ordered), tuple(warnings))
