@@ -43,7 +43,7 @@ def _run(func, *args, **kwargs):
             raise
         _fail(str(err))
     except (KeyboardInterrupt, BrokenPipeError):
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     except Exception as err:  # a bug, not bad input: still one line unless --debug
         if _state["debug"]:
             raise
@@ -233,7 +233,7 @@ def main() -> None:
         app()
     except BrokenPipeError:  # `reportdiff parse x | head`
         sys.stderr.close()
-        raise SystemExit(0)
+        raise SystemExit(0) from None
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from ..model import VIEWS, Comparison, Notice, Report, Rows
+from ..model import VIEWS, Comparison, Notice, Report, Rows, Timeline
 from .ledger import changes, ledger
 from .priorities import priorities
 from .sections import VIEW_PARAMS, link_units
@@ -84,7 +84,7 @@ def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
                       priorities(old_report, new_report), tuple(warnings))
 
 
-def timeline(sources) -> "Timeline":
+def timeline(sources) -> Timeline:
     """Several reports (paths, bytes or Reports) in plan-year order, each consecutive pair
     compared, each known indicator followed through the reviews."""
     from .timelines import build_timeline

@@ -307,8 +307,6 @@ def _merge_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
         if prev and prev.value_high is None and token.mag_unit and not token.verb \
                 and _SEPARATORS_RANGE.match(text[prev.end:token.num_start]) \
                 and (not prev.unit or prev.unit == token.unit):
-            if not prev.mag_unit:
-                prev.value *= _magnitude_of(token)
             prev.value_high = token.value
             prev.unit, prev.kind = token.unit, token.kind
             prev.mag_unit = True
@@ -317,11 +315,6 @@ def _merge_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
             continue
         out.append(token)
     return out
-
-
-def _magnitude_of(token: _Token) -> Decimal:
-    """The magnitude a range's second number carries (6—6.5万 → both in 万)."""
-    return Decimal(1)
 
 
 def _share_across_lists(text: str, tokens: list[_Token]) -> None:

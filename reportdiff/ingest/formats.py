@@ -96,7 +96,7 @@ def docx_lines(data: bytes, where: str) -> list[str]:
     try:
         import docx
     except ImportError:  # pragma: no cover - a runtime dependency
-        raise InputError(where, "reading .docx needs python-docx (pip install python-docx)")
+        raise InputError(where, "reading .docx needs python-docx (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many kinds for damaged files
@@ -127,7 +127,7 @@ def pdf_lines(data: bytes, where: str) -> list[str]:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - a runtime dependency
-        raise InputError(where, "reading .pdf needs pypdf (pip install pypdf)")
+        raise InputError(where, "reading .pdf needs pypdf (pip install pypdf)") from None
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

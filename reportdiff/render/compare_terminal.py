@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..model import VIEWS, Comparison, Report
+from ..model import Comparison, Report
 from .terminal import quantity_text
 
 STATUS = {"met": ("✔ met", "bold green"), "missed": ("✘ missed", "bold red"),

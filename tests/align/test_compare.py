@@ -12,7 +12,7 @@ from reportdiff.extract.indicators import canonical
 from reportdiff.lexicon import tomllib
 from tests.align.gold_ledger import score as ledger_score
 from tests.align.gold_links import score as link_score
-from tests.conftest import GOLD, ROOT, read_tsv, require_corpora, validate
+from tests.conftest import ROOT, read_tsv, require_corpora, validate
 
 SAMPLE = ROOT / "corpora" / "sample"
 
