@@ -11,6 +11,8 @@ qualifier, so the grammar is the project's own; its vocabulary is ``lexicon/numb
 [(0.25, 'fraction', 'ratio', '预计+强'), (1, '', 'rank', None)]
 >>> [(q.value, q.value_high, q.qualifier) for q in quantities("分别增长5%、6.5%左右，增速为6%—6.5%")]
 [(5.0, None, '左右'), (6.5, None, '左右'), (6.0, 6.5, None)]
+>>> [(q.value, q.value_high, q.unit) for q in quantities("投资5000—6000万元")]
+[(50000000, 60000000, '元')]
 >>> [(q.value, q.unit, q.kind) for q in quantities("分别减少14.1%和19.4%，分别提高15、22个百分点")]
 [(-14.1, '%', 'growth_pct'), (-19.4, '%', 'growth_pct'), (15.0, 'pp', 'change_pp'), (22.0, 'pp', 'change_pp')]
 >>> quantities("2024年1月4日在海淀区第十七届人民代表大会第四次会议上，落实“四个中心”，发布悟道3.0")
@@ -78,6 +80,7 @@ class _Token:
     value_high: Decimal | None = None
     implied: int = 0  # a change named away from the number: +1 up, -1 down
     lead: int = -1
+    factor: Decimal = Decimal(1)  # the magnitude written with it (万, 亿)
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +276,7 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
         verb, direction = None, 0  # 最低工资, 新增: one-character verbs only move rates
     return _Token(start if (pre or verb) else s, s, end, value,
                   bool(unit) or kind is not None, unit, kind, pre, post, verb, direction,
-                  to_level, implied=implied, lead=lead)
+                  to_level, implied=implied, lead=lead, factor=mag)
 
 
 def _left(left: str, offset: int, g) -> tuple[list[str], str | None, int, bool, int, int]:
@@ -307,6 +310,8 @@ def _merge_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
         if prev and prev.value_high is None and token.mag_unit and not token.verb \
                 and _SEPARATORS_RANGE.match(text[prev.end:token.num_start]) \
                 and (not prev.unit or prev.unit == token.unit):
+            if not prev.mag_unit:
+                prev.value *= token.factor  # 5000—6000万元: both in 万
             prev.value_high = token.value
             prev.unit, prev.kind = token.unit, token.kind
             prev.mag_unit = True
