@@ -60,10 +60,12 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of clean text and its 1-based line number in the decoded source."""
+    """One line of clean text and its 1-based line number in the decoded source; ``heading``
+    is the level a format marked it with (a .docx "Heading 1" style is 1), else 0."""
 
     number: int
     text: str
+    heading: int = 0
 
 
 @dataclass(frozen=True, slots=True)

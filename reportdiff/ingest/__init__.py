@@ -41,8 +41,10 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
     fmt = sniff_format(data, suffix, where)
     warnings: list[Notice] = []
     encoding: str | None = None
+    hints: list[int] = []
     if fmt == "docx":
-        raw_lines = docx_lines(data, where)
+        styled = docx_lines(data, where)
+        raw_lines, hints = [t for t, _ in styled], [h for _, h in styled]
     elif fmt == "pdf":
         raw_lines = pdf_lines(data, where)
     else:
@@ -52,9 +54,9 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
             warnings.append(Notice("encoding_fallback",
                                    "not UTF-8: decoded as GB18030 (GBK/GB2312 compatible)"))
         raw_lines = html_lines(text) if fmt == "html" else _NEWLINES.split(text)
-    lines = [Line(i, raw) for i, raw in enumerate(raw_lines, 1)]
+    lines = [Line(i, raw, hints[i - 1] if hints else 0) for i, raw in enumerate(raw_lines, 1)]
     lines = split_run_on(lines)
-    lines = [Line(ln.number, t) for ln in lines if (t := normalize_line(ln.text))]
+    lines = [Line(ln.number, t, ln.heading) for ln in lines if (t := normalize_line(ln.text))]
     if not lines:
         raise InputError(where, "has no text")
     lines, dropped = drop_clutter(lines)
@@ -123,4 +125,4 @@ def _to_simplified(lines: list[Line]) -> tuple[list[Line], bool]:
     import opencc
 
     converter = opencc.OpenCC("t2s")
-    return [Line(ln.number, converter.convert(ln.text)) for ln in lines], True
+    return [Line(ln.number, converter.convert(ln.text), ln.heading) for ln in lines], True

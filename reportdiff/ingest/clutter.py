@@ -95,5 +95,5 @@ def split_run_on(lines: list[Line], limit: int = 3000) -> list[Line]:
         for chunk in _PARAGRAPH_GAP.split(line.text):
             for piece in _HEADING_AFTER_STOP.split(chunk):
                 if piece.strip():
-                    out.append(Line(line.number, piece.strip()))
+                    out.append(Line(line.number, piece.strip(), line.heading))
     return out

@@ -91,8 +91,9 @@ def _collect(node, lines: list[str]) -> None:
     flush()
 
 
-def docx_lines(data: bytes, where: str) -> list[str]:
-    """Paragraphs of a .docx body; headings styled as such stay lines of their own."""
+def docx_lines(data: bytes, where: str) -> list[tuple[str, int]]:
+    """Paragraphs of a .docx body with the heading level their style gives (0 for body
+    text): "Heading 1" / "标题 1" and the title style are hints for the parser."""
     try:
         import docx
     except ImportError:  # pragma: no cover - a runtime dependency
@@ -101,10 +102,16 @@ def docx_lines(data: bytes, where: str) -> list[str]:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many kinds for damaged files
         raise InputError(where, f"is not a readable .docx file ({type(err).__name__})") from None
-    lines: list[str] = []
+    lines: list[tuple[str, int]] = []
     for para in document.paragraphs:
-        lines.extend(ln for ln in para.text.splitlines() if ln.strip())
+        level = _heading_level(para.style.name if para.style is not None else "")
+        lines.extend((ln, level) for ln in para.text.splitlines() if ln.strip())
     return lines
+
+
+def _heading_level(style: str) -> int:
+    m = re.match(r"^(Heading|标题)\s*(\d)", style or "")
+    return int(m.group(2)) if m else 0
 
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")

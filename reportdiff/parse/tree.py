@@ -28,6 +28,7 @@ class Para(NamedTuple):
     text: str
     first: int
     last: int
+    heading: int = 0  # a heading level the file's format marked (docx styles), else 0
 
 
 @dataclass
@@ -62,9 +63,11 @@ def find_parts(paras: list[Para]) -> list[int]:
             if pn == n - 1 and len(best[j]) + 1 > len(chain):
                 chain = best[j] + [i]
         best[k] = chain
-    if not best:
-        return []
-    return max(best.values(), key=lambda c: (len(c), -c[0]))
+    chain = max(best.values(), key=lambda c: (len(c), -c[0])) if best else []
+    hinted = [i for i, p in enumerate(paras) if p.heading == 1]
+    if len(chain) < 2 and len(hinted) >= 2:
+        return hinted  # unnumbered parts the file marks as headings (关于国内建设 …)
+    return chain
 
 
 def build_parts(paras: list[Para], part_index: list[int]) -> list[Node]:
@@ -72,9 +75,13 @@ def build_parts(paras: list[Para], part_index: list[int]) -> list[Node]:
     bounds = part_index + [len(paras)]
     for start, end in zip(bounds, bounds[1:]):
         head = paras[start]
-        _, _, rest = match_marker(head.text, (PART,))
-        title, body = split_heading(PART, rest)
-        node = Node(marker_text(PART, head.text), title, head.first)
+        hit = match_marker(head.text, (PART,))
+        if hit:
+            title, body = split_heading(PART, hit[2])
+            number = marker_text(PART, head.text)
+        else:  # a heading by its style only
+            title, body, number = head.text, "", None
+        node = Node(number, title, head.first)
         inner = ([Para(body, head.first, head.last)] if body else []) + paras[start + 1:end]
         _fill(node, inner, SECTION_RULES, depth=1)
         nodes.append(node)
@@ -90,6 +97,10 @@ def _fill(node: Node, paras: list[Para], rules: tuple[Rule, ...], depth: int) ->
                 _split_items(node, paras, items, rule, rules[rank + 1:], depth)
                 return
         if depth == 1:
+            styled = [i for i, p in enumerate(paras) if p.heading == 2]
+            if styled:
+                _split_styled(node, paras, styled)
+                return
             units = [i for i, p in enumerate(paras)
                      if is_dash_bullet(p.text) or lead_sentence(p.text)]
             if units:
@@ -124,6 +135,15 @@ def _split_items(node: Node, paras: list[Para], items: list[tuple[int, int]], ru
         inner = ([Para(body, head.first, head.last)] if body else []) + paras[start + 1:end]
         _fill(child, inner, lower, depth + 1)
         node.children.append(child)
+
+
+def _split_styled(node: Node, paras: list[Para], heads: list[int]) -> None:
+    """Sections marked only by a heading style: the heading line is the title."""
+    node.paragraphs.extend(paras[:heads[0]])
+    bounds = heads + [len(paras)]
+    for start, end in zip(bounds, bounds[1:]):
+        head = paras[start]
+        node.children.append(Node(None, head.text, head.first, list(paras[start + 1:end])))
 
 
 def _split_units(node: Node, paras: list[Para], units: list[int]) -> None:

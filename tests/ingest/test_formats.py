@@ -71,3 +71,29 @@ def test_pdf_printed_by_chromium_joins_wrapped_lines(tmp_path):
     assert report.sections[0].sections[0].paragraphs[0].text.startswith("全区地区生产总值预计增长5.6%，一般公共预算收入")
     assert [(t.indicator, t.value, t.bound) for t in report.targets] == \
         [("地区生产总值", 5.5, "approx"), ("城镇调查失业率", 5.0, "max")]
+
+
+def test_docx_heading_styles_are_hints_for_unnumbered_headings(tmp_path):
+    """关于… parts carry no 一、: their Heading 1 style makes them parts, Heading 2 sections."""
+    import docx
+
+    document = docx.Document()
+    for line in BODY[:4]:
+        document.add_paragraph(line)
+    document.add_heading("关于国内建设", level=1)
+    document.add_paragraph("过去一年，国民经济稳步发展。")
+    document.add_heading("工业生产", level=2)
+    document.add_paragraph("工业总产值增长12%。")
+    document.add_heading("农业生产", level=2)
+    document.add_paragraph("粮食产量达到3亿吨。")
+    document.add_heading("关于外交工作", level=1)
+    document.add_paragraph("我们继续奉行独立自主的和平外交政策。")
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    report = parse(read_text(path))
+    assert [(s.id, s.number, s.title) for s in report.walk()] == [
+        ("1", None, "关于国内建设"), ("1.1", None, "工业生产"), ("1.2", None, "农业生产"),
+        ("2", None, "关于外交工作")]
+    assert report.sections[0].paragraphs[0].text == "过去一年，国民经济稳步发展。"
+    assert report.sections[0].sections[1].paragraphs[0].text == "粮食产量达到3亿吨。"
+    assert "no_headings" not in {w.code for w in report.warnings}
