@@ -23,11 +23,18 @@ def drop_clutter(lines: list[Line]) -> tuple[list[Line], int]:
     """Lines without site furniture, HTML comments and appended glossaries; and how many
     non-empty lines went."""
     clutter = lexicon.alternation("clutter", "lines")
+    junk = lexicon.alternation("clutter", "junk")
     kept: list[Line] = []
     dropped = 0
     in_comment = False
     for line in lines:
         text = line.text
+        if junk.search(text):
+            text = junk.sub("", text).strip()
+            if not text:
+                dropped += 1
+                continue
+            line = Line(line.number, text, line.heading)
         if in_comment:
             dropped += 1
             if "-->" in text:
@@ -77,6 +84,10 @@ def keep_first_copy(lines: list[Line]) -> tuple[list[Line], int]:
     coverage = [len({ln.text for ln in seg if len(ln.text) >= _LONG}) for seg in segments]
     best = max(coverage)
     chosen = next(seg for seg, cov in zip(segments, coverage) if cov >= 0.95 * best)
+    # the next copy's page header (site title …) stands before its anchor: not this copy's end
+    header = {ln.text for ln in lines[:bounds[0]]}
+    while chosen and chosen[-1].text in header:
+        chosen = chosen[:-1]
     return lines[:bounds[0]] + chosen, len(segments)
 
 

@@ -124,7 +124,8 @@ def _truncation(paras: list[Para], sections: tuple[Section, ...], roles: list[st
     if not last.endswith(_SENTENCE_END):
         out.append(Notice("truncated", f"the text ends mid-sentence (line {paras[-1].last}): "
                                        "the copy seems cut off"))
-    elif "review" in roles and not {"plan", "targets"} & set(roles):
+    elif roles and set(roles) == {"review"}:
+        # nothing after the review: the plan and the rest of the report are missing
         out.append(Notice("truncated", "the report reviews the past year but has no plan part: "
                                        "the copy seems cut off"))
     return out
