@@ -53,9 +53,10 @@ def units(report: Report, roles: tuple[str, ...]) -> list[Unit]:
         texts = [p.text for p in section.all_paragraphs()]
         title = Counter(content_tokens(section.title))
         # each piece of text is tokenized once: the body is its pieces and the heading
-        pieces = [Counter(content_tokens(c)) for c in _pieces(texts)]
+        parts = _pieces(texts)
+        pieces = [Counter(content_tokens(text)) for text in parts]
         body = sum(pieces, Counter()) + title
-        chunks = tuple(c for c, text in zip(pieces, _pieces(texts)) if len(text) >= 30)
+        chunks = tuple(c for c, text in zip(pieces, parts) if len(text) >= 30)
         out.append(Unit(section, k / max(len(sections) - 1, 1), title, body, chunks,
                         _bigrams(" ".join([section.title] + texts)), roles_of[section.id]))
     return out

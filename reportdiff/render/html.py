@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Comparison
-from . import write_text
+from . import output_dir, write_text
 from .compare_terminal import RELATION, STATUS, _delta
 from .terminal import quantity_text
 
@@ -178,15 +178,7 @@ def report_html(report) -> str:
 def write_timeline_html(t, directory: str) -> str:
     """One comparison page per consecutive pair and an index page linking them; the index's
     path."""
-    from pathlib import Path
-
-    from ..errors import InputError
-
-    out = Path(directory)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InputError(directory, f"cannot create directory ({err.strerror or err})") from None
+    out = output_dir(directory)
     items = []
     for c in t.comparisons:
         name = f"{c.old.meta.plan_year}-{c.new.meta.plan_year}.html"

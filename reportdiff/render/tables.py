@@ -1,11 +1,8 @@
 """Tables: the comparison as pandas DataFrames and CSV files (UTF-8 with BOM, for Excel)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..errors import InputError
 from ..model import VIEWS, Comparison
-from . import write_frame
+from . import output_dir, write_frame
 
 
 def frames(c: Comparison) -> dict:
@@ -26,13 +23,7 @@ def frames(c: Comparison) -> dict:
 
 def write_csv(c: Comparison, directory: str) -> list[str]:
     """Write one CSV per table into ``directory`` (created if needed); the paths written."""
-    out = Path(directory)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InputError(directory, f"cannot create directory ({err.strerror or err})") from None
-    if not out.is_dir():
-        raise InputError(directory, "is not a directory")
+    out = output_dir(directory)
     written = []
     for name, frame in frames(c).items():
         path = str(out / f"{name}.csv")
@@ -43,11 +34,7 @@ def write_csv(c: Comparison, directory: str) -> list[str]:
 
 def write_timeline_csv(t, directory: str) -> list[str]:
     """``series.csv`` (indicators by year) and ``ledger.csv`` (every year's targets)."""
-    out = Path(directory)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InputError(directory, f"cannot create directory ({err.strerror or err})") from None
+    out = output_dir(directory)
     written = []
     for name, frame in (("series", t.series_frame()), ("ledger", t.ledger_frame())):
         path = str(out / f"{name}.csv")
