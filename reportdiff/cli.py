@@ -117,13 +117,14 @@ def compare(
     csv: Optional[str] = typer.Option(None, "--csv", help="Write ledger, links, changes and priorities as CSV into DIR."),
     section: Optional[str] = typer.Option(None, "--section", help="Show one aligned pair (an old or new section id) with a word-level diff."),
     alignments: Optional[str] = typer.Option(None, "--alignments", help="Apply a saved, hand-corrected alignment file."),
+    force: bool = typer.Option(False, "--force", help="Grade the targets even when the reports are of different regions, the same report, or not consecutive years."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
 ) -> None:
     """Compare two reports: targets against outcomes, indicator changes, section map,
     priorities."""
     from .align import compare as run_compare
 
-    comparison = _run(run_compare, old, new, alignments=alignments)
+    comparison = _run(run_compare, old, new, alignments=alignments, force=force)
     console = _console(no_color)
     if comparison.swapped:
         typer.echo(f"reportdiff: {old} is the later report; comparing {new} → {old}", err=True)
@@ -183,13 +184,14 @@ def timeline(
     json: Optional[str] = typer.Option(None, "--json", help="Write the timeline document to FILE, or - for stdout."),
     html: Optional[str] = typer.Option(None, "--html", help="Write one HTML page per consecutive pair into this folder, with an index."),
     csv: Optional[str] = typer.Option(None, "--csv", help="Write series.csv and ledger.csv into DIR."),
+    force: bool = typer.Option(False, "--force", help="Follow reports of different series anyway, and grade pairs across gaps."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
 ) -> None:
     """Follow several reports: each year's targets against the next review, and every known
     indicator across the reviews."""
     from .align import timeline as run_timeline
 
-    result = _run(run_timeline, files)
+    result = _run(run_timeline, files, force=force)
     if json:
         _write(result.to_json(), json)
     if csv:

@@ -352,6 +352,7 @@ class Comparison:
     changes: Rows
     priorities: dict
     warnings: tuple[Notice, ...] = ()
+    withheld: str | None = None  # the warning code that withheld the ledger's statuses
 
     def to_dict(self) -> dict:
         side = lambda r: {"source": r.source.to_dict(), "meta": r.meta.to_dict()}  # noqa: E731

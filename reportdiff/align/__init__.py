@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from ..model import VIEWS, Comparison, Notice, Report, Rows, Timeline
+from .comparability import comparability, region_notice
 from .ledger import changes, ledger
 from .priorities import priorities
 from .sections import VIEW_PARAMS, link_units
@@ -53,8 +54,11 @@ def align_links(old: Report, new: Report, overrides: dict | None = None) -> dict
 
 
 def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
-            alignments: str | dict | None = None) -> Comparison:
-    """Compare two reports; they are put in delivery order whatever order they come in."""
+            alignments: str | dict | None = None, force: bool = False) -> Comparison:
+    """Compare two reports; they are put in delivery order whatever order they come in.
+
+    Reports of different regions, the same report twice, or plan years that are not
+    consecutive give a warning and an empty ledger (statuses withheld) unless ``force``."""
     old_report, new_report = _report(old), _report(new)
     swapped = _order_key(old_report) > _order_key(new_report)
     if swapped:
@@ -68,30 +72,39 @@ def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
     if swapped:
         warnings.append(Notice("swapped", f"{old_report.source.path} was delivered before "
                                           f"{new_report.source.path}: compared in that order"))
-    o, n = old_report.meta.plan_year, new_report.meta.plan_year
-    if o and n and n - o != 1:
-        warnings.append(Notice("not_consecutive", f"plan years {o} and {n} are not consecutive: "
-                                                  "the ledger compares {o}'s targets with a "
-                                                  f"review of {new_report.meta.review_year}"))
+    refusals = comparability(old_report, new_report)
+    warnings.extend(refusals)
+    withheld = None if force or not refusals else refusals[0].code
     if not old_report.targets:
         warnings.append(Notice("no_targets", f"{old_report.source.path}: no targets found, the "
                                              "ledger is empty"))
     if not any(p.role == "review" for p in new_report.sections):
         warnings.append(Notice("no_review", f"{new_report.source.path}: no review part found"))
+    graded = withheld is None
+    kept_changes = graded or withheld == "not_consecutive"
     return Comparison(old_report, new_report, swapped,
                       align_links(old_report, new_report, overrides),
-                      Rows(ledger(old_report, new_report)), Rows(changes(old_report, new_report)),
-                      priorities(old_report, new_report), tuple(warnings))
+                      Rows(ledger(old_report, new_report) if graded else ()),
+                      Rows(changes(old_report, new_report) if kept_changes else ()),
+                      priorities(old_report, new_report), tuple(warnings), withheld)
 
 
-def timeline(sources) -> Timeline:
+def timeline(sources, *, force: bool = False) -> Timeline:
     """Several reports (paths, bytes or Reports) in plan-year order, each consecutive pair
-    compared, each known indicator followed through the reviews."""
+    compared, each known indicator followed through the reviews. Reports of different series
+    (regions or levels) are refused unless ``force``."""
+    from ..errors import InputError
     from .timelines import build_timeline
 
     reports = [_report(s) for s in sources]
     if len(reports) < 2:
-        from ..errors import InputError
-
         raise InputError("timeline", "needs at least two reports")
-    return build_timeline(reports, compare)
+    if not force:
+        for other in reports[1:]:
+            notice = region_notice(reports[0], other)
+            if notice:
+                raise InputError(other.source.path,
+                                 f"not of the same series as {reports[0].source.path} "
+                                 f"({reports[0].meta.region or '?'} against "
+                                 f"{other.meta.region or '?'}); --force to follow them anyway")
+    return build_timeline(reports, lambda a, b: compare(a, b, force=force))

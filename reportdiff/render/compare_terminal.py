@@ -47,7 +47,21 @@ def header(c: Comparison) -> Group:
     return Group(*parts)
 
 
+def withheld_targets(c: Comparison) -> Table:
+    """The old report's targets without statuses, when the comparison withheld them."""
+    table = Table(title=f"Targets for {c.old.meta.plan_year or '?'} "
+                        f"(statuses withheld: {c.withheld.replace('_', ' ')})",
+                  title_justify="left")
+    for col in ("indicator", "target", "¶"):
+        table.add_column(col, overflow="fold")
+    for t in c.old.targets:
+        table.add_row(t.indicator, quantity_text(t.value, t.value_high, t.unit), t.section or "")
+    return table
+
+
 def scorecard(c: Comparison) -> Table:
+    if c.withheld:
+        return withheld_targets(c)
     counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
     summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
     table = Table(title=f"Targets for {c.old.meta.plan_year} against the {c.new.meta.review_year} "

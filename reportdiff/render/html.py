@@ -147,7 +147,10 @@ def render_html(c: Comparison) -> str:
     return template.render(
         version=__version__, css=Markup(css), js=Markup(js), style_hash=_csp_hash(css),
         script_hash=_csp_hash(js), old=c.old, new=c.new, warnings=c.warnings,
-        status_svg=_status_svg(counts), ledger=ledger, changes=changes, section_map=section_map,
+        status_svg=_status_svg(counts), ledger=ledger, withheld=c.withheld,
+        withheld_targets=[{"indicator": t.indicator, "anchor": anchor("old", t.section or ""),
+                           "target": quantity_text(t.value, t.value_high, t.unit)}
+                          for t in c.old.targets] if c.withheld else [], changes=changes, section_map=section_map,
         pairs=pairs, priorities=priorities, old_text=_report_rows(c.old, "old"),
         new_text=_report_rows(c.new, "new"))
 
@@ -185,6 +188,8 @@ def write_timeline_html(t, directory: str) -> str:
         write_text(str(out / name), render_html(c))
         counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
         summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
+        if c.withheld:
+            summary = f"statuses withheld ({c.withheld.replace('_', ' ')})"
         items.append(f'<li><a href="{escape(name)}">{escape(str(c.old.meta.plan_year))} → '
                      f'{escape(str(c.new.meta.plan_year))}</a> — {escape(summary)}</li>')
     css, _, _ = _assets()

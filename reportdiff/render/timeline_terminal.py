@@ -23,6 +23,11 @@ def timeline_view(t: Timeline) -> Group:
     for col in ("targets for", "targets", "met", "missed", "not reported", "unclear"):
         score.add_column(col)
     for c in t.comparisons:
+        if c.withheld:
+            score.add_row(str(c.old.meta.plan_year), str(len(c.old.targets)),
+                          Text(f"statuses withheld ({c.withheld.replace('_', ' ')})",
+                               style="yellow"), "", "", "")
+            continue
         counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
         score.add_row(str(c.old.meta.plan_year), str(len(c.ledger)),
                       *[Text(str(counts[s]), style=STATUS[s][1] if counts[s] else "dim")
