@@ -342,6 +342,106 @@ class PriorityShift:
         return {"term": self.term, "old": self.old, "new": self.new, "z": round(self.z, 3)}
 
 
+# --- Commitments: the promises of a plan and what the next review says of them -------------
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A concrete promise of a plan part: ``action`` (with its ``stage``: 1 start, 2 under way,
+    3 finished) on ``object``, with the ``strength`` words before it and the id of the metric
+    that states its figure."""
+
+    id: str
+    section: str | None
+    paragraph: str | None
+    lines: tuple[int, int] | None
+    sentence: str
+    clause: str
+    action: str
+    stage: int
+    object: str
+    strength: str | None
+    metric: str | None
+
+    @property
+    def wording(self) -> str:
+        """The strength and action as written (稳步推进)."""
+        return (self.strength or "") + self.action
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A review sentence that speaks of a commitment."""
+
+    section: str | None
+    lines: tuple[int, int] | None
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return {"section": self.section, "lines": list(self.lines) if self.lines else None,
+                "sentence": self.sentence}
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentEntry:
+    """A commitment of the old plan against the new review: ``status`` is ``done``,
+    ``progress``, ``mentioned`` or ``silent``."""
+
+    commitment: Commitment
+    status: str
+    evidence: tuple[Evidence, ...]
+    score: float
+    reason: str
+
+    def to_dict(self) -> dict:
+        c = self.commitment
+        return {"id": c.id, "section": c.section, "lines": list(c.lines) if c.lines else None,
+                "sentence": c.sentence, "action": c.action, "object": c.object,
+                "strength": c.strength, "metric": c.metric, "status": self.status,
+                "evidence": [e.to_dict() for e in self.evidence], "score": self.score,
+                "reason": self.reason}
+
+    def to_row(self) -> dict:
+        c = self.commitment
+        first = self.evidence[0] if self.evidence else None
+        return {"id": c.id, "section": c.section, "line": c.lines[0] if c.lines else None,
+                "strength": c.strength, "action": c.action, "object": c.object,
+                "metric": c.metric, "status": self.status, "score": self.score,
+                "evidence_section": first.section if first else None,
+                "evidence_line": first.lines[0] if first and first.lines else None,
+                "evidence": first.sentence if first else None, "reason": self.reason,
+                "sentence": c.sentence}
+
+
+@dataclass(frozen=True, slots=True)
+class WordingShift:
+    """The same object promised in both plans with another strength or stage."""
+
+    object: str
+    old: Commitment
+    new: Commitment
+    score: float
+
+    def to_dict(self) -> dict:
+        side = lambda c: {"strength": c.wording, "section": c.section,  # noqa: E731
+                          "lines": list(c.lines) if c.lines else None, "sentence": c.sentence}
+        return {"object": self.object, "old": side(self.old), "new": side(self.new),
+                "score": self.score}
+
+    def to_row(self) -> dict:
+        return {"object": self.object, "old_wording": self.old.wording,
+                "new_wording": self.new.wording, "old_section": self.old.section,
+                "new_section": self.new.section, "old_sentence": self.old.sentence,
+                "new_sentence": self.new.sentence, "score": self.score}
+
+
+CommitmentRows = _rows(("id", "section", "line", "strength", "action", "object", "metric",
+                        "status", "score", "evidence_section", "evidence_line", "evidence",
+                        "reason", "sentence"))
+WordingRows = _rows(("object", "old_wording", "new_wording", "old_section", "new_section",
+                     "old_sentence", "new_sentence", "score"))
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     old: Report
@@ -353,6 +453,8 @@ class Comparison:
     priorities: dict
     warnings: tuple[Notice, ...] = ()
     withheld: str | None = None  # the warning code that withheld the ledger's statuses
+    commitments: Rows = field(default_factory=CommitmentRows)
+    wording: Rows = field(default_factory=WordingRows)
 
     def to_dict(self) -> dict:
         side = lambda r: {"source": r.source.to_dict(), "meta": r.meta.to_dict()}  # noqa: E731
@@ -362,6 +464,8 @@ class Comparison:
                 "ledger": [e.to_dict() for e in self.ledger],
                 "changes": [c.to_dict() for c in self.changes],
                 "priorities": {k: [p.to_dict() for p in v] for k, v in self.priorities.items()},
+                "commitments": self.commitments.to_dicts(),
+                "wording": self.wording.to_dicts(),
                 "warnings": [w.to_dict() for w in self.warnings]}
 
     def to_json(self) -> str:
@@ -380,7 +484,8 @@ class Comparison:
         return render_html(self)
 
     def to_frames(self) -> dict:
-        """``ledger``, ``links``, ``changes`` and ``priorities`` as pandas DataFrames."""
+        """``ledger``, ``links``, ``changes``, ``priorities``, ``commitments`` and ``wording``
+        as pandas DataFrames."""
         from .render.tables import frames
 
         return frames(self)

@@ -82,11 +82,28 @@ def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
         warnings.append(Notice("no_review", f"{new_report.source.path}: no review part found"))
     graded = withheld is None
     kept_changes = graded or withheld == "not_consecutive"
-    return Comparison(old_report, new_report, swapped,
-                      align_links(old_report, new_report, overrides),
+    links = align_links(old_report, new_report, overrides)
+    promises, wording = commitment_views(old_report, new_report, links["review_vs_plan"],
+                                         graded=graded)
+    return Comparison(old_report, new_report, swapped, links,
                       Rows(ledger(old_report, new_report) if graded else ()),
                       Rows(changes(old_report, new_report) if kept_changes else ()),
-                      priorities(old_report, new_report), tuple(warnings), withheld)
+                      priorities(old_report, new_report), tuple(warnings), withheld,
+                      commitments=promises, wording=wording)
+
+
+def commitment_views(old: Report, new: Report, review_vs_plan: list, *,
+                     graded: bool = True) -> tuple[Rows, Rows]:
+    """The commitment ledger (old plan against new review; empty when statuses are withheld)
+    and the wording shifts (old plan against new plan)."""
+    from ..extract.commitments import commitments
+    from ..model import CommitmentRows, WordingRows
+    from .commitments import commitment_ledger
+    from .wording import wording_shifts
+
+    entries = commitment_ledger(old, new, review_vs_plan) if graded else []
+    old_promises = [e.commitment for e in entries] if graded else commitments(old)
+    return CommitmentRows(entries), WordingRows(wording_shifts(old_promises, commitments(new)))
 
 
 def timeline(sources, *, force: bool = False) -> Timeline:

@@ -6,7 +6,8 @@ from . import output_dir, write_frame
 
 
 def frames(c: Comparison) -> dict:
-    """``ledger``, ``links``, ``changes`` and ``priorities`` as DataFrames."""
+    """``ledger``, ``links``, ``changes``, ``priorities``, ``commitments`` and ``wording`` as
+    DataFrames."""
     import pandas as pd
 
     titles = {"old": {s.id: s.title for s in c.old.walk()},
@@ -18,7 +19,8 @@ def frames(c: Comparison) -> dict:
     priorities = [{"kind": kind, "term": p.term, "old": p.old, "new": p.new, "z": round(p.z, 3)}
                   for kind, shifts in c.priorities.items() for p in shifts]
     return {"ledger": c.ledger.to_frame(), "links": pd.DataFrame(links),
-            "changes": c.changes.to_frame(), "priorities": pd.DataFrame(priorities)}
+            "changes": c.changes.to_frame(), "priorities": pd.DataFrame(priorities),
+            "commitments": c.commitments.to_frame(), "wording": c.wording.to_frame()}
 
 
 def write_csv(c: Comparison, directory: str) -> list[str]:

@@ -141,7 +141,7 @@ def test_compare_json_document_and_swap(tmp_path):
     assert document["old"]["meta"]["plan_year"] == 2023
     assert "swapped" in [w["code"] for w in document["warnings"]]
     assert list(document) == ["schema", "old", "new", "swapped", "links", "ledger", "changes",
-                              "priorities", "warnings"]
+                              "priorities", "commitments", "wording", "warnings"]
     again = subprocess.run([sys.executable, "-m", "reportdiff", "compare", str(newer), str(older),
                             "--json", "-"], capture_output=True, text=True)
     assert again.stdout == out.stdout

@@ -49,6 +49,6 @@ def test_report_repr_html_escapes_its_text():
 def test_comparison_frames():
     c, _ = _page()
     frames = c.to_frames()
-    assert set(frames) == {"ledger", "links", "changes", "priorities"}
+    assert set(frames) == {"ledger", "links", "changes", "priorities", "commitments", "wording"}
     assert len(frames["links"]) == sum(len(v) for v in c.links.values())
     assert set(frames["links"]["view"]) == {"review_vs_plan", "plan_vs_plan", "review_vs_review"}

@@ -69,7 +69,7 @@ def test_csv_directory(tmp_path):
                           str(SAMPLE / "shili-2024.txt"), "--csv", str(tmp_path / "tables")],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    for name in ("ledger", "links", "changes", "priorities"):
+    for name in ("ledger", "links", "changes", "priorities", "commitments", "wording"):
         raw = (tmp_path / "tables" / f"{name}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
     c = _comparison(2023, 2024)

@@ -1,0 +1,207 @@
+"""The commitment ledger: each promise of the old plan against the new review.
+
+A promise is looked for first in the review sections the section map links to its plan
+section, then anywhere in the review. A review sentence speaks of it when it holds most of the
+promise's object, counted in character bigrams weighted by how rare each is in the review
+(``工程`` and ``建设`` are everywhere, ``面貌`` is not). The words around the object in that
+sentence give the status: ``done`` (建成, 完成, 投用…; or 启动 for a promise to start),
+``progress`` (推进, 开工, 有序…), ``mentioned`` (the object without an outcome), ``silent``
+(no sentence holds it).
+
+>>> import reportdiff
+>>> c = reportdiff.compare("corpora/sample/shili-2022.txt", "corpora/sample/shili-2023.txt")
+>>> entry = next(e for e in c.commitments if "概念验证中心" in e.commitment.object)
+>>> entry.status, entry.evidence[0].section
+('done', '1.1')
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+from ..extract.commitments import commitments
+from ..extract.metrics import sentences
+from ..model import Commitment, CommitmentEntry, Evidence, Report, SectionLink
+from .units import REVIEW_ROLES
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+")
+_CONJUNCT = re.compile(r"[、和及与]|以及")
+MIN_CONJUNCT = 4      # a conjunct of a coordinated object (X、Y和Z) is searched alone from this size
+_CLAUSE = re.compile(r"[^，；。！？,;!?]+")
+GLOBAL_MARGIN = 0.1   # a match outside the linked sections must be this much surer
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    section: str
+    part: str
+    lines: tuple[int, int] | None
+    text: str
+    grams: frozenset
+
+
+def grams(text: str) -> frozenset:
+    """Character bigrams of the Han (and Latin) runs of ``text``: figures are compared by
+    value, not spelling.
+
+    >>> sorted(grams("城市面貌"))
+    ['城市', '市面', '面貌']
+    """
+    out = set()
+    for run in _HAN_RUN.findall(text):
+        if len(run) == 1:
+            continue
+        out.update(run[k:k + 2] for k in range(len(run) - 1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _outcome() -> dict:
+    table = lexicon.load("commitments")["outcome"]
+    words = [(w, 3) for w in table["done"]] + [(w, 2) for w in table["progress"]] + \
+            [(w, 1) for w in table["started"]]
+    words.sort(key=lambda x: -len(x[0]))
+    return {"words": words, "mention": table["mention_score"]}
+
+
+def outcome_stage(text: str) -> tuple[int, str | None]:
+    """The furthest stage the words of ``text`` report, and the word that says it."""
+    best, word = 0, None
+    for w, stage in _outcome()["words"]:
+        if w in text and stage > best:
+            best, word = stage, w
+    return best, word
+
+
+def review_sentences(report: Report) -> list[_Sentence]:
+    out = []
+    for section, paragraph in report.paragraphs():
+        if section is None or section.role not in REVIEW_ROLES:
+            continue
+        part = section.id.split(".")[0]
+        for _, text in sentences(paragraph.text):
+            out.append(_Sentence(section.id, part, paragraph.lines, text, grams(text)))
+    return out
+
+
+class _Index:
+    """An inverted index of review sentences by bigram, with each bigram's weight."""
+
+    def __init__(self, items: list[_Sentence]):
+        self.items = items
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for k, s in enumerate(items):
+            for g in s.grams:
+                self.postings[g].append(k)
+        n = max(len(items), 1)
+        self.weight = {g: math.log((n + 1) / (len(p) + 0.5)) for g, p in self.postings.items()}
+        self.unseen = math.log((n + 1) / 0.5)
+
+    def scores(self, obj: frozenset) -> tuple[Counter, float]:
+        total = sum(self.weight.get(g, self.unseen) for g in obj)
+        acc: Counter = Counter()
+        for g in obj:
+            w = self.weight.get(g)
+            if w is None:
+                continue
+            for k in self.postings[g]:
+                acc[k] += w
+        return acc, total
+
+
+def _unit_of(section: str | None, linked: dict[str, set[str]]) -> set[str]:
+    """The review sections linked to the plan unit holding ``section`` (units are level-2
+    sections or whole parts, so a deeper section takes its ancestor's links)."""
+    if section is None:
+        return set()
+    parts = section.split(".")
+    for k in range(len(parts), 0, -1):
+        key = ".".join(parts[:k])
+        if key in linked:
+            return linked[key]
+    return set()
+
+
+def _in(section: str, targets: set[str]) -> bool:
+    return any(section == t or section.startswith(t + ".") for t in targets)
+
+
+def _figure_reached(promise: str, clause: str) -> str | None:
+    """``430张 ≥ 400张`` when the clause states the promised figure's unit at or above it."""
+    from ..extract.numbers import quantities
+
+    wanted = [q for q in quantities(promise) if q.kind in ("count", "level")]
+    stated = {(q.unit, q.kind): q for q in quantities(clause)}
+    for q in wanted:
+        got = stated.get((q.unit, q.kind))
+        if got is not None and got.value >= q.value:
+            return f"{got.surface} ≥ {q.surface}"
+    return None
+
+
+def _status(c: Commitment, sentence: str, obj: frozenset) -> tuple[str, str]:
+    """Status from the clause of ``sentence`` that holds most of the object: the outcome
+    words it uses, or the promised figure reached."""
+    clauses = [m.group() for m in _CLAUSE.finditer(sentence)] or [sentence]
+    overlap = [len(grams(t) & obj) for t in clauses]
+    clause = clauses[max(range(len(clauses)), key=lambda k: overlap[k])]
+    stage, word = outcome_stage(clause)
+    reached = _figure_reached(c.object, clause) if stage < 3 else None
+    if reached:
+        return "done", f"the figure is reached ({reached})"
+    if stage >= 3 or (c.stage == 1 and stage >= 1):
+        return "done", f"'{word}' reports it done"
+    if stage >= 1:
+        return "progress", f"'{word}' reports it under way"
+    return "mentioned", "the object is named without an outcome"
+
+
+def _searches(obj: str) -> list[frozenset]:
+    """The object, and each long enough conjunct of a coordinated object on its own."""
+    whole = grams(obj)
+    parts = [grams(p) for p in _CONJUNCT.split(obj) if len(p) >= MIN_CONJUNCT]
+    return [whole] + [p for p in parts if p and p != whole] if len(parts) > 1 else [whole]
+
+
+def commitment_ledger(old: Report, new: Report,
+                      review_vs_plan: list[SectionLink]) -> list[CommitmentEntry]:
+    """Every commitment of ``old``'s plan against ``new``'s review."""
+    promises = commitments(old)
+    items = review_sentences(new)
+    index = _Index(items)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for link in review_vs_plan:
+        if link.old and link.new:
+            linked[link.old].add(link.new)
+    threshold = _outcome()["mention"]
+    out = []
+    for c in promises:
+        targets = _unit_of(c.section, linked)
+        best_in, best_any, obj = None, None, grams(c.object)
+        for search in _searches(c.object):
+            acc, total = index.scores(search)
+            for k, value in acc.items():
+                key = (value / total if total else 0.0, -k, search)
+                if _in(items[k].section, targets) and (best_in is None or key[:2] > best_in[:2]):
+                    best_in = key
+                if best_any is None or key[:2] > best_any[:2]:
+                    best_any = key
+        chosen, where = None, ""
+        if best_in and best_in[0] >= threshold:
+            chosen, where = best_in, "in a linked review section"
+        elif best_any and best_any[0] >= threshold + GLOBAL_MARGIN:
+            chosen, where = best_any, "elsewhere in the review"
+        if chosen is None:
+            top = max((best_in or (0.0, 0))[0], (best_any or (0.0, 0))[0])
+            out.append(CommitmentEntry(c, "silent", (), round(top, 2),
+                                       "no review sentence holds the object"))
+            continue
+        s = items[-chosen[1]]
+        status, why = _status(c, s.text, chosen[2])
+        out.append(CommitmentEntry(c, status, (Evidence(s.section, s.lines, s.text),),
+                                   round(chosen[0], 2), f"{why}, {where} ({s.section})"))
+    return out

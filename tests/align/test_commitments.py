@@ -1,0 +1,85 @@
+"""Commitments of a plan and the commitment ledger, on the sample corpus (fiction written for
+the project) and on real reports."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+import reportdiff
+from reportdiff.extract.commitments import clause_commitments, commitments
+from tests.conftest import ROOT, require_corpora, validate
+
+SAMPLE = ROOT / "corpora" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample_2022_2023():
+    return reportdiff.compare(SAMPLE / "shili-2022.txt", SAMPLE / "shili-2023.txt")
+
+
+def _entry(c, fragment):
+    return next(e for e in c.commitments if fragment in e.commitment.object)
+
+
+def test_framing_sentences_are_not_commitments():
+    assert clause_commitments("以习近平新时代中国特色社会主义思想为指导，完整、准确、全面贯彻新发展理念。") == []
+    assert clause_commitments("推进高质量发展，加快构建新发展格局。") == []
+
+
+def test_strength_action_object_and_figure():
+    [c] = clause_commitments("年内力争建成水冲式公厕30座。")
+    assert (c.strength, c.action, c.stage, c.object) == ("力争", "建成", 3, "水冲式公厕30座")
+    [c] = clause_commitments("稳步推进物业管理市场化改革。")
+    assert (c.strength, c.action) == ("稳步", "推进")
+
+
+def test_commitments_come_from_the_plan_part_only(sample_2022_2023):
+    found = commitments(sample_2022_2023.old)
+    assert found and all(c.section.startswith("2") for c in found)
+    apartments = next(c for c in found if "人才公寓" in c.object)
+    metric = next(m for m in sample_2022_2023.old.metrics if m.id == apartments.metric)
+    assert metric.value == 600 and apartments.lines[0] == 97
+
+
+def test_ledger_statuses_on_the_sample(sample_2022_2023):
+    c = sample_2022_2023
+    apartments = _entry(c, "人才公寓")
+    assert apartments.status == "done" and apartments.evidence[0].section == "1.1"
+    assert "640" in apartments.evidence[0].sentence
+    assert _entry(c, "北区智造园标准厂房二期").status == "done"
+    hospital = _entry(c, "区人民医院改扩建")     # a promise to start, reported started
+    assert hospital.commitment.action == "启动" and hospital.status == "done"
+    assert _entry(c, "海绵城市示范片区").status == "progress"
+    assert _entry(c, "全民参保").status == "silent"   # only the 2023 plan names it again
+    assert _entry(c, "全民参保").evidence == ()
+
+
+def test_commitments_in_json_and_csv(tmp_path):
+    old, new = SAMPLE / "shili-2022.txt", SAMPLE / "shili-2023.txt"
+    out = subprocess.run([sys.executable, "-m", "reportdiff", "compare", str(old), str(new),
+                          "--json", "-", "--csv", str(tmp_path / "t")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    document = json.loads(out.stdout)
+    validate(document, "comparison")
+    assert document["commitments"] and {e["status"] for e in document["commitments"]} >= {"done", "silent"}
+    rows = list(csv.DictReader((tmp_path / "t" / "commitments.csv").open(encoding="utf-8-sig")))
+    assert len(rows) == len(document["commitments"])
+    assert [r["status"] for r in rows] == [e["status"] for e in document["commitments"]]
+    frame = reportdiff.compare(old, new).commitments.to_frame()
+    assert list(frame["object"]) == [e["object"] for e in document["commitments"]]
+
+
+def test_real_plan_commitments_have_evidence_in_the_next_review():
+    corpora = require_corpora()
+    c = reportdiff.compare(corpora / "district-hailar-derek-s" / "hailar-2018.txt",
+                           corpora / "district-hailar-derek-s" / "hailar-2019.txt")
+    validate(c.to_dict(), "comparison")
+    statuses = {e.status for e in c.commitments}
+    assert statuses >= {"done", "progress", "silent"}
+    for e in c.commitments:
+        if e.status != "silent":
+            assert e.evidence and e.evidence[0].section.startswith("1")
