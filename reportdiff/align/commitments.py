@@ -28,7 +28,9 @@ from ..extract.metrics import sentences
 from ..model import Commitment, CommitmentEntry, Evidence, Report, SectionLink
 from .units import REVIEW_ROLES
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+")
+# runs of Han (or Latin) characters; function characters (的, 和, 等) break a run, so that
+# 投资2亿元的智慧城市项目 gives no 元的/的智 to miss
+_HAN_RUN = re.compile(r"(?:(?![的和与及等了之])[\u4e00-\u9fff])+|[A-Za-z]+")
 _CONJUNCT = re.compile(r"[、和及与]|以及")
 MIN_CONJUNCT = 4      # a conjunct of a coordinated object (X、Y和Z) is searched alone from this size
 _CLAUSE = re.compile(r"[^，；。！？,;!?]+")
@@ -130,16 +132,18 @@ def _in(section: str, targets: set[str]) -> bool:
     return any(section == t or section.startswith(t + ".") for t in targets)
 
 
-def _figure_reached(promise: str, clause: str) -> str | None:
-    """``430张 ≥ 400张`` when the clause states the promised figure's unit at or above it."""
+def _figure(promise: str, clause: str) -> tuple[bool, str] | None:
+    """``(True, "430张 ≥ 400张")`` when the clause states the promised figure's unit at or
+    above it, ``(False, "26座 < 30座")`` when below; None when it states no such figure."""
     from ..extract.numbers import quantities
 
     wanted = [q for q in quantities(promise) if q.kind in ("count", "level")]
     stated = {(q.unit, q.kind): q for q in quantities(clause)}
     for q in wanted:
         got = stated.get((q.unit, q.kind))
-        if got is not None and got.value >= q.value:
-            return f"{got.surface} ≥ {q.surface}"
+        if got is not None:
+            reached = got.value >= q.value
+            return reached, f"{got.surface} {'≥' if reached else '<'} {q.surface}"
     return None
 
 
@@ -150,9 +154,11 @@ def _status(c: Commitment, sentence: str, obj: frozenset) -> tuple[str, str]:
     overlap = [len(grams(t) & obj) for t in clauses]
     clause = clauses[max(range(len(clauses)), key=lambda k: overlap[k])]
     stage, word = outcome_stage(clause)
-    reached = _figure_reached(c.object, clause) if stage < 3 else None
-    if reached:
-        return "done", f"the figure is reached ({reached})"
+    figure = _figure(c.object, clause)
+    if figure:
+        reached, why = figure
+        return ("done", f"the figure is reached ({why})") if reached else \
+               ("progress", f"the figure falls short ({why})")
     if stage >= 3 or (c.stage == 1 and stage >= 1):
         return "done", f"'{word}' reports it done"
     if stage >= 1:
@@ -161,10 +167,16 @@ def _status(c: Commitment, sentence: str, obj: frozenset) -> tuple[str, str]:
 
 
 def _searches(obj: str) -> list[frozenset]:
-    """The object, and each long enough conjunct of a coordinated object on its own."""
-    whole = grams(obj)
-    parts = [grams(p) for p in _CONJUNCT.split(obj) if len(p) >= MIN_CONJUNCT]
-    return [whole] + [p for p in parts if p and p != whole] if len(parts) > 1 else [whole]
+    """The object; its head after the last 的 (4座现代化的垃圾中转站 → 垃圾中转站); and each
+    long enough conjunct of a coordinated object on its own."""
+    out = [grams(obj)]
+    head = obj.rsplit("的", 1)[-1]
+    if head != obj and len(head) >= MIN_CONJUNCT:
+        out.append(grams(head))
+    parts = [p for p in _CONJUNCT.split(head) if len(p) >= MIN_CONJUNCT]
+    if len(parts) > 1:
+        out.extend(grams(p) for p in parts)
+    return [g for k, g in enumerate(out) if g and g not in out[:k]]
 
 
 def commitment_ledger(old: Report, new: Report,

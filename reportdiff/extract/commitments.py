@@ -51,6 +51,7 @@ def _rules() -> dict:
     framing = table["framing"]
     return {"head": re.compile(head), "stages": table["actions"],
             "words": re.compile(words), "lead_in": frozenset(table["lead_in"]),
+            "lead": re.compile(rf"^(?:{words})*"),
             "framing": re.compile("|".join(framing["patterns"])),
             "abstract": frozenset(framing["abstract_objects"]),
             "concrete": re.compile(longest(framing["concrete"])),
@@ -74,16 +75,35 @@ def clause_commitments(sentence: str) -> list[Clause]:
         if rules["framing"].search(text):
             continue
         head = rules["head"].match(text)
-        if not head:
+        if head:
+            pre, action, rest = head.group("strength"), head.group("action"), head.group("object")
+        else:
+            pre, action, rest = _verb_head(text, rules)
+            if not action:
+                continue
+        obj = _TRIM.sub("", rest)
+        if not (rules["min"] <= len(obj) <= rules["max"]) or obj in rules["abstract"]:
             continue
-        obj = _TRIM.sub("", head.group("object"))
-        if not (rules["min"] <= len(obj) <= rules["max"]) or not is_concrete(obj):
-            continue
-        strength = "".join(w for w in rules["words"].findall(head.group("strength"))
+        strength = "".join(w for w in rules["words"].findall(pre)
                            if w not in rules["lead_in"]) or None
-        action = head.group("action")
-        out.append(Clause(text, match.start(), strength, action, rules["stages"][action], obj))
+        out.append(Clause(text, match.start(), strength, action,
+                          rules["stages"].get(action, 2), obj))
     return out
+
+
+def _verb_head(text: str, rules: dict) -> tuple[str, str | None, str]:
+    """A clause opening with a verb the table does not list (再压减, 退出, 健全): after the
+    strength words, a verb of two characters or more as the segmenter tags it; stage 2."""
+    from ..align.tokens import tagged
+
+    pre = rules["lead"].match(text).group()
+    words = tagged(text[len(pre):len(pre) + 8])
+    if not words:
+        return pre, None, ""
+    word, tag = words[0]
+    if len(word) < 2 or tag not in ("v", "vd"):
+        return pre, None, ""
+    return pre, word, text[len(pre) + len(word):]
 
 
 def commitments(report: Report) -> list[Commitment]:
