@@ -18,13 +18,30 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "color": "auto"}
+_COLORS = ("auto", "always", "never")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"reportdiff {__version__}")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def _root(debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+          color: str = typer.Option("auto", "--color", metavar="auto|always|never",
+                                    help="Colours: auto (on a terminal, unless NO_COLOR is set), "
+                                         "always, never."),
+          version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit."),
           ) -> None:
+    if color not in _COLORS:
+        _fail(f"--color: {color!r} is not one of auto, always, never")
     _state["debug"] = debug
+    _state["color"] = color
 
 
 def _fail(message: str) -> None:
@@ -51,9 +68,16 @@ def _run(func, *args, **kwargs):
 
 
 def _console(no_color: bool = False):
+    """A console honouring --color: auto leaves it to rich (a terminal, NO_COLOR, TERM)."""
     from rich.console import Console
 
-    return Console(no_color=no_color, highlight=False, soft_wrap=False)
+    color = "never" if no_color else _state["color"]
+    if color == "never":
+        return Console(color_system=None, no_color=True, highlight=False, soft_wrap=False)
+    if color == "always":
+        return Console(force_terminal=True, color_system="truecolor", highlight=False,
+                       soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False)
 
 
 def _write(text: str, target: str) -> None:
@@ -230,9 +254,33 @@ def demo(
                f"(a fictional district written for reportdiff).\nHTML page: {os.path.abspath(out)}")
 
 
+def _hoisted(argv: list[str]) -> list[str]:
+    """``--color X`` and ``--version`` are accepted after the command too: move them first.
+
+    >>> _hoisted(["compare", "a", "b", "--color", "never"])
+    ['--color', 'never', 'compare', 'a', 'b']
+    """
+    front, rest, k = [], [], 0
+    while k < len(argv):
+        arg = argv[k]
+        if arg == "--":
+            rest.extend(argv[k:])
+            break
+        if arg == "--color" and k + 1 < len(argv):
+            front += argv[k:k + 2]
+            k += 2
+            continue
+        if arg.startswith("--color=") or arg == "--version":
+            front.append(arg)
+        else:
+            rest.append(arg)
+        k += 1
+    return front + rest
+
+
 def main() -> None:
     try:
-        app()
+        app(args=_hoisted(sys.argv[1:]), prog_name="reportdiff")
     except BrokenPipeError:  # `reportdiff parse x | head`
         sys.stderr.close()
         raise SystemExit(0) from None

@@ -30,9 +30,48 @@ def diff_tokens(text: str) -> list[str]:
     return out
 
 
+#: An unchanged stretch shorter than this between two changes (a 的, a comma, 已) is shown as
+#: part of the change, so that a rewritten sentence reads as one replacement, not as pieces
+#: every few characters.
+MIN_EQUAL = 4
+_PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》—…,.;:!?()\-]")
+
+
+def _short(text: str) -> bool:
+    return len(_PUNCT.sub("", text)) < MIN_EQUAL and "\n" not in text
+
+
+def coalesce(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fold short unchanged stretches between changes into the change on both sides.
+
+    >>> coalesce([("delete", "坚持"), ("insert", "投资"), ("equal", "的"), ("delete", "规划"),
+    ...           ("insert", "建设"), ("equal", "，全面推进")])
+    [('delete', '坚持的规划'), ('insert', '投资的建设'), ('equal', '，全面推进')]
+    """
+    out: list[tuple[str, str]] = []
+    for k, (op, text) in enumerate(runs):
+        between = 0 < k < len(runs) - 1 and op == "equal" and _short(text)
+        if between:
+            out.append(("delete", text))
+            out.append(("insert", text))
+        else:
+            out.append((op, text))
+    merged: list[tuple[str, str]] = []
+    pending = {"delete": "", "insert": ""}
+    for op, text in out:
+        if op == "equal":
+            merged.extend((o, pending[o]) for o in ("delete", "insert") if pending[o])
+            pending = {"delete": "", "insert": ""}
+            merged.append((op, text))
+        else:
+            pending[op] += text
+    merged.extend((o, pending[o]) for o in ("delete", "insert") if pending[o])
+    return merged
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """``(op, text)`` runs, op one of equal / delete / insert (a replacement is a delete
-    followed by an insert)."""
+    followed by an insert); short unchanged stretches between changes are folded into them."""
     a, b = diff_tokens(old), diff_tokens(new)
     runs: list[tuple[str, str]] = []
 
@@ -56,7 +95,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             inserted += b[j1:j2]
     add("delete", "".join(deleted))
     add("insert", "".join(inserted))
-    return runs
+    return coalesce(runs)
 
 
 def has_number(text: str) -> bool:
@@ -80,3 +119,33 @@ def section_pairs(comparison, view: str = "review_vs_plan") -> list:
         runs = word_diff(section_text(old) if old else "", section_text(new) if new else "")
         out.append(SectionPair(link, old, new, tuple(runs)))
     return out
+
+
+def pairs_for(comparison, spec: str) -> list[tuple[str, object]]:
+    """``(view, SectionPair)`` for every aligned pair a section takes part in. ``spec`` is
+    ``old:2.2``, ``new:2.2``, or a bare id when it exists on one side only; a bare id that
+    exists in both reports is a usage error asking which."""
+    from ..errors import InputError
+    from ..model import VIEWS
+
+    side, _, ident = spec.partition(":") if ":" in spec else ("", "", spec)
+    if side not in ("", "old", "new"):
+        raise InputError(spec, "say old:ID or new:ID (e.g. --section old:2.2)")
+    in_old = any(s.id == ident for s in comparison.old.walk())
+    in_new = any(s.id == ident for s in comparison.new.walk())
+    if not side:
+        if in_old and in_new:
+            raise InputError(ident, f"exists in both reports: say old:{ident} (the "
+                                    f"{comparison.old.meta.plan_year or 'old'} report) or "
+                                    f"new:{ident} (the {comparison.new.meta.plan_year or 'new'} "
+                                    "report)")
+        side = "old" if in_old else "new"
+    found = []
+    for view in VIEWS:
+        for pair in comparison.pairs(view):
+            if getattr(pair.link, side) == ident:
+                found.append((view, pair))
+    if not found:
+        raise InputError(spec, "no such section in either report's aligned parts "
+                               "(see `reportdiff compare OLD NEW` for the ids)")
+    return found

@@ -24,6 +24,19 @@ _MAGIC = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
     (b"\xd0\xcf\x11\xe0", "an old Word/Excel (OLE) file; save it as .docx or .txt"),
+    (b"{\\rtf", "an RTF document; save it as .docx or .txt"),
+    (b"%!PS", "a PostScript file; save it as .pdf or .txt"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"(\xb5/\xfd", "zstd-compressed data"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "a RIFF media file (audio, video or WebP image)"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"wOFF", "a web font"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x00\x00\x00\x0cjP", "a JPEG 2000 image"),
 )
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -32,8 +45,12 @@ FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xht
 
 def sniff_format(data: bytes, suffix: str, where: str) -> str:
     """The input format: from the content where it is unmistakable, else from the suffix."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")  # an RTF file may start after a BOM or blank
+    if data[4:8] == b"ftyp":
+        raise InputError(where, "is an MP4/MOV/HEIC media file, not a report (expected .txt, "
+                                ".html, .docx or .pdf)")
     for magic, what in _MAGIC:
-        if data.startswith(magic):
+        if data.startswith(magic) or (magic == b"{\\rtf" and head.startswith(magic)):
             raise InputError(where, f"is {what}, not a report (expected .txt, .html, .docx or .pdf)")
     if data.startswith(b"%PDF"):
         return "pdf"

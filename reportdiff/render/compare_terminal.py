@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison, Report
-from .terminal import quantity_text
+from .terminal import AtWidth, add_columns, quantity_text
 
 STATUS = {"met": ("✔ met", "bold green"), "missed": ("✘ missed", "bold red"),
           "not_reported": ("∅ not reported", "yellow"), "unclear": ("? unclear", "cyan")}
@@ -59,15 +59,21 @@ def withheld_targets(c: Comparison) -> Table:
     return table
 
 
-def scorecard(c: Comparison) -> Table:
+def scorecard(c: Comparison) -> AtWidth:
+    return AtWidth(lambda width: _scorecard(c, width))
+
+
+def _scorecard(c: Comparison, width: int = 100) -> Table:
     if c.withheld:
         return withheld_targets(c)
     counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
     summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
     table = Table(title=f"Targets for {c.old.meta.plan_year} against the {c.new.meta.review_year} "
                         f"review — {summary or 'no targets'}", title_justify="left")
-    for col in ("indicator", "target", "outcome", "status", "Δ", "where"):
-        table.add_column(col, overflow="fold")
+    add_columns(table, ("indicator", "target", "outcome", "status", "Δ", "where"),
+                fixed=("target", "outcome", "Δ"),
+                cells={"indicator": [e.indicator for e in c.ledger]}, widest=12,
+                narrow={"where": 8, "status": 9} if width < 100 else None)
     for e in c.ledger:
         t, o = e.target, e.outcome
         label, style = STATUS[e.status]
@@ -85,8 +91,9 @@ def scorecard(c: Comparison) -> Table:
 def changes_table(c: Comparison) -> Table:
     table = Table(title=f"Indicators stated in both reviews ({len(c.changes)})",
                   title_justify="left")
-    for col in ("indicator", str(c.old.meta.review_year), str(c.new.meta.review_year), "Δ"):
-        table.add_column(col, overflow="fold")
+    years = (str(c.old.meta.review_year), str(c.new.meta.review_year))
+    add_columns(table, ("indicator", *years, "Δ"), fixed=(*years, "Δ"),
+                cells={"indicator": [ch.indicator for ch in c.changes]})
     for ch in c.changes:
         table.add_row(ch.indicator, quantity_text(ch.old.value, ch.old.value_high, ch.old.unit),
                       quantity_text(ch.new.value, ch.new.value_high, ch.new.unit),
@@ -98,8 +105,7 @@ def section_map(c: Comparison, view: str = "review_vs_plan") -> Table:
     titles_old = {s.id: s.title for s in c.old.walk()}
     titles_new = {s.id: s.title for s in c.new.walk()}
     table = Table(title=f"Section map: {VIEW_TITLES[view]}", title_justify="left")
-    for col in ("old", "", "new", "score"):
-        table.add_column(col, overflow="fold")
+    add_columns(table, ("old", "", "new", "score"), fixed=("", "score"))
     for link in c.links[view]:
         label, style = RELATION[link.relation]
         old = f"{link.old} {titles_old.get(link.old, '')}" if link.old else ""

@@ -70,6 +70,35 @@ def report_tree(report: Report) -> Group:
     return Group(*parts)
 
 
+class AtWidth:
+    """A renderable built for the width it is printed at (``factory(width)``), so that a
+    table can give its text columns the room at 80 columns."""
+
+    def __init__(self, factory):
+        self.factory = factory
+
+    def __rich_console__(self, console, options):
+        yield self.factory(options.max_width)
+
+
+def add_columns(table: Table, names: tuple[str, ...], fixed: tuple[str, ...] = (),
+                cells: dict[str, list[str]] | None = None, widest: int = 16,
+                narrow: dict[str, int] | None = None) -> None:
+    """Columns that keep short values whole (``fixed``: figures, statuses, ids) so that the
+    text columns get the width, each text column at least as wide as its longest cell up to
+    ``widest`` cells: at 80 columns an indicator wraps between words, not every few
+    characters. ``narrow`` caps columns that wrap well (``2.p3 →`` / ``1.6.p2``)."""
+    from rich.cells import cell_len
+
+    for name in names:
+        if name in fixed:
+            table.add_column(name, no_wrap=True)
+            continue
+        longest = max((cell_len(v) for v in (cells or {}).get(name, [])), default=0)
+        table.add_column(name, overflow="fold", min_width=min(longest, widest) or None,
+                         max_width=(narrow or {}).get(name))
+
+
 def _num(value) -> str:
     if value is None:
         return "—"

@@ -33,7 +33,7 @@ def test_compare_terminal_report_2023_2024(snapshot):
 def test_section_diff_terminal(snapshot):
     from reportdiff.render.diff_terminal import section_diff
 
-    assert _render(section_diff(_comparison(2022, 2023), "2.2")) == snapshot
+    assert _render(section_diff(_comparison(2022, 2023), "old:2.2")) == snapshot
 
 
 def test_parse_tree_terminal(snapshot):
