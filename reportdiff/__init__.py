@@ -9,8 +9,28 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import InputError
-from .model import CleanText, Meta, Paragraph, Report, Section
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .errors import InputError
+    from .model import CleanText, Meta, Paragraph, Report, Section
+
+# Importing the package costs nothing until a name is used, so that ``reportdiff --help``
+# (whose module sits inside the package) does not pay for the model and the parser.
+_LAZY = {"InputError": ".errors", "CleanText": ".model", "Meta": ".model",
+         "Paragraph": ".model", "Report": ".model", "Section": ".model"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    elif name == "parse":  # a callable module: ``reportdiff.parse(path | bytes | CleanText)``
+        value = importlib.import_module(".parse", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def read_text(source, **kwargs) -> CleanText:
@@ -18,9 +38,6 @@ def read_text(source, **kwargs) -> CleanText:
     from .ingest import read_text as _read
 
     return _read(source, **kwargs)
-
-
-from . import parse  # noqa: E402  (callable: ``reportdiff.parse(path | bytes | CleanText)``)
 
 
 def compare(old, new, **kwargs):

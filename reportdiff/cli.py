@@ -16,6 +16,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # plain click help: typer's rich help formatter imports rich.markdown and friends (~70 ms)
+    rich_markup_mode=None,
 )
 
 _state = {"debug": False, "color": "auto"}

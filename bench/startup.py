@@ -1,0 +1,87 @@
+"""Whole-process time of the command line against baselines measured in the same run.
+
+    python bench/startup.py [--runs 5] [--corpora PATH]
+
+Each command runs as a new process, ``--runs`` times, interleaved with its baseline so that
+the load of this shared machine falls on both alike; the medians and their ratio are printed.
+
+- ``reportdiff --help`` and ``reportdiff parse FILE --json`` against ``python -c pass``
+  (goals: ≤ 3× and ≤ 5×);
+- ``reportdiff compare OLD NEW --json FILE`` against difflib's character diff of the two files
+  in a new process, ``SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``
+  (goals: national 2017→2018 ≤ 0.30×, Hailar 2018→2019 ≤ 0.40×);
+- compare of an 8× pair (each report concatenated with itself eight times, written to a
+  temporary folder) against the 1× pair (goal ≤ 10×), with the peak memory of each.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIONAL = ("national-dxcarl/national-2017.txt", "national-dxcarl/national-2018.txt")
+HAILAR = ("district-hailar-derek-s/hailar-2018.txt", "district-hailar-derek-s/hailar-2019.txt")
+DIFFLIB = ("import difflib, sys; a, b = (open(p, encoding='utf-8', errors='replace').read() "
+           "for p in sys.argv[1:3]); difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()")
+
+
+def run(argv: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True)
+    wall = time.perf_counter() - t
+    return wall, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def versus(label: str, command: list[str], baseline: list[str], runs: int, goal: float) -> float:
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(run(command)[0])
+        base.append(run(baseline)[0])
+    a, b = statistics.median(ours), statistics.median(base)
+    verdict = "ok" if a / b <= goal else "OVER"
+    print(f"{label:<46} {a:7.3f} s  baseline {b:7.3f} s  = {a / b:5.2f}×  (goal ≤ {goal}×, {verdict})")
+    return a / b
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    corpora = Path(args.corpora)
+    py, rd = sys.executable, [sys.executable, "-m", "reportdiff"]
+    bare = [py, "-c", "pass"]
+    out = Path(tempfile.mkdtemp(prefix="reportdiff-bench-"))
+    versus("reportdiff --help", rd + ["--help"], bare, args.runs, 3)
+    versus("reportdiff parse national-2018 --json", rd + ["parse", str(corpora / NATIONAL[1]), "--json"],
+           bare, args.runs, 5)
+    for (old, new), goal in ((NATIONAL, 0.30), (HAILAR, 0.40)):
+        a, b = str(corpora / old), str(corpora / new)
+        versus(f"compare {Path(old).stem} {Path(new).stem} --json FILE",
+               rd + ["compare", a, b, "--json", str(out / "c.json")], [py, "-c", DIFFLIB, a, b],
+               args.runs, goal)
+    big = []
+    for name in NATIONAL:
+        text = (corpora / name).read_text("utf-8")
+        path = out / f"x8-{Path(name).name}"
+        path.write_text("\n".join([text] * 8), "utf-8")
+        big.append(str(path))
+    one = [run(rd + ["compare", *(str(corpora / n) for n in NATIONAL), "--json", str(out / "1.json")])
+           for _ in range(max(1, args.runs // 2))]
+    eight = [run(rd + ["compare", *big, "--json", str(out / "8.json")])
+             for _ in range(max(1, args.runs // 2))]
+    t1, t8 = statistics.median(w for w, _ in one), statistics.median(w for w, _ in eight)
+    print(f"{'compare national 8× pair vs 1× pair':<46} {t8:7.3f} s  1× {t1:7.3f} s  = {t8 / t1:5.2f}×  "
+          f"(goal ≤ 10×); peak RSS of the runs so far {eight[-1][1] / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
