@@ -61,11 +61,13 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of clean text and its 1-based line number in the decoded source; ``heading``
-    is the level a format marked it with (a .docx "Heading 1" style is 1), else 0."""
+    is the level a format marked it with (a .docx "Heading 1" style is 1), else 0; ``last``
+    is the last source line of a paragraph rejoined from several lines (0: ``number``)."""
 
     number: int
     text: str
     heading: int = 0
+    last: int = 0
 
 
 @dataclass(frozen=True, slots=True)

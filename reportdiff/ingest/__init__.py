@@ -21,6 +21,7 @@ from .clutter import drop_clutter, keep_first_copy, split_run_on
 from .decode import check_looks_like_text, decode_text, sniff_format
 from .formats import docx_lines, html_lines, pdf_lines
 from .normalize import normalize_line
+from .rejoin import join_markers, rejoin
 
 __all__ = ["read_text", "MAX_BYTES"]
 
@@ -56,7 +57,9 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
         raw_lines = html_lines(text) if fmt == "html" else _NEWLINES.split(text)
     lines = [Line(i, raw, hints[i - 1] if hints else 0) for i, raw in enumerate(raw_lines, 1)]
     lines = split_run_on(lines)
-    lines = [Line(ln.number, t, ln.heading) for ln in lines if (t := normalize_line(ln.text))]
+    normal = [Line(ln.number, normalize_line(ln.text), ln.heading) for ln in lines]
+    blank = {ln.number for ln in normal if not ln.text}
+    lines, split_markers = join_markers([ln for ln in normal if ln.text])
     if not lines:
         raise InputError(where, "has no text")
     lines, dropped = drop_clutter(lines)
@@ -74,6 +77,12 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
                                "traditional characters converted to simplified"))
     if not lines:
         raise InputError(where, "has no report text once page clutter is removed")
+    lines, joined = rejoin(lines, blank, wrapped=fmt == "pdf")
+    joined += split_markers
+    if joined:
+        warnings.append(Notice("lines_rejoined",
+                               f"{joined} line{'s' if joined != 1 else ''} joined back into "
+                               "paragraphs (the copy breaks lines inside paragraphs)"))
     digest = hashlib.sha256(data).hexdigest()
     return CleanText(Source(path, digest, fmt, encoding), tuple(lines), tuple(warnings))
 

@@ -115,21 +115,9 @@ def _heading_level(style: str) -> int:
 
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
-_ENDS_PARAGRAPH = "。！？：；!?:;”」』）)"
-_STARTS_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
-                             r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|\d+[.．、](?!\d)|——|"
-                             r"各位代表)")
-_HEADING_ALONE = 30  # a heading line this short stands alone; a longer one runs on as body
-
-
-def _heading_alone(line: str) -> bool:
-    """A heading on a line of its own (一、2023年工作回顾), not one that runs on into body text
-    (（一）经济稳中向好。全区…)."""
-    return bool(_STARTS_HEADING.match(line)) and "。" not in line and len(line) <= _HEADING_ALONE
-
-
 def pdf_lines(data: bytes, where: str) -> list[str]:
-    """Text of a PDF with hard-wrapped lines joined back into paragraphs."""
+    """Text lines of a PDF, as the page wraps them (``ingest.rejoin`` joins them back into
+    paragraphs)."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -148,21 +136,4 @@ def pdf_lines(data: bytes, where: str) -> list[str]:
     raw = [ln for ln in raw if ln and not _PAGE_NUMBER.match(ln)]
     if not raw:
         raise InputError(where, "is a PDF with no extractable text (scanned images?)")
-    return join_wrapped(raw)
-
-
-def join_wrapped(raw: list[str]) -> list[str]:
-    """Join hard-wrapped lines: a line continues unless it ends a sentence or the next
-    starts a heading.
-
-    >>> join_wrapped(["现在，我代表区人民政府向", "大会报告工作。", "一、2023年工作回顾"])
-    ['现在，我代表区人民政府向大会报告工作。', '一、2023年工作回顾']
-    """
-    out: list[str] = []
-    for line in raw:
-        if out and not out[-1].endswith(tuple(_ENDS_PARAGRAPH)) and not _STARTS_HEADING.match(line) \
-                and not _heading_alone(out[-1]):
-            out[-1] += line
-        else:
-            out.append(line)
-    return out
+    return raw

@@ -40,7 +40,7 @@ def parse_file(path: str | os.PathLike | bytes, *, extract: bool = True, **kwarg
 
 
 def parse(clean: CleanText) -> Report:
-    paras = [Para(ln.text, ln.number, ln.number, ln.heading) for ln in clean.lines]
+    paras = [Para(ln.text, ln.number, ln.last or ln.number, ln.heading) for ln in clean.lines]
     warnings = list(clean.warnings)
     part_index = find_parts(paras)
     front_end = part_index[0] if part_index else min(len(paras), 40)

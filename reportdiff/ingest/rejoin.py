@@ -1,0 +1,204 @@
+"""Lines of any shape back into paragraphs, one a line, before parsing.
+
+Copies come one sentence or one clause a line (translation-memory and parallel-corpus
+exports), hard-wrapped at a fixed width (fixed-width tools, PDF text), with a heading marker
+broken from its text (``（`` / ``三）…``) or a lead sentence alone on its line. The shape is
+read from statistics over the lines (sentence stops inside lines, the share of lines of one
+width, how lines end), and the lines are joined only when the shape says they are pieces: a
+clean copy, one paragraph a line, is returned as it is. A rejoined line keeps the numbers of
+its first and last source lines.
+
+>>> from reportdiff.model import Line
+>>> pieces = ["一、2023年工作回顾", "过去一年，面对复杂严峻的形势，", "我们迎难而上、攻坚克难、砥砺前行，",
+...           "地区生产总值增长百分之六。", "城镇新增就业一万两千余人次，", "居民消费价格涨幅保持在百分之三以内。"] * 5
+>>> lines = [Line(i, t) for i, t in enumerate(pieces, 1)]
+>>> line_shape(lines)
+Shape('sentences', 0)
+>>> out, joined = rejoin(lines, blank=set())
+>>> [(ln.number, ln.last, ln.text[:8]) for ln in out[:3]], joined
+([(1, 0, '一、2023年工'), (2, 4, '过去一年，面对复'), (5, 6, '城镇新增就业一万')], 15)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .. import lexicon
+from ..model import Line
+from .normalize import normalize_line
+
+#: how a paragraph (or a line that is a whole unit: a heading, 各位代表：) may end
+FINAL = tuple("。！？；：…”’）)」』!?;:")
+_CLAUSE_END = tuple("，、,—“（(《")
+_STOP_INSIDE = re.compile(r"[。！？!?](?![”’）」』)]|$)")
+_STOPS = re.compile(r"[。！？!?]")
+_SHORT = 12          # lines this short say little about the shape (headings, names)
+_MIN_LINES = 12      # fewer body lines than this: too little to read a shape from
+_WRAPPED_SHARE = 0.4  # this share of body lines of one width: hard-wrapped
+_WHOLE_SHARE = 0.12   # fewer body lines than this hold a sentence stop inside: sentence pieces
+_HEADING_ALONE = 30
+_BLOCK_SHARE = 0.1   # blank lines after this share of lines: blank lines end paragraphs
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = lexicon.load("headings")
+    # the rules name their ordinal group `num`; alternated here, only the match matters
+    rules = {r["name"]: "(?:" + r["pattern"].replace("?P<num>", "") + ")" for r in table["rules"]}
+    strong = "|".join([rules["part"], rules["paren_cn"], table["lead"]["dash"], "^各位代表"])
+    weak = "|".join(rules[k] for k in ("ordinal_shi", "ordinal_di", "arabic_dot", "paren_arabic"))
+    # a line that is only the start of a marker (（ / 三 / 1 / （三 / 第一) and one that is
+    # only its end (、… / ）… / .…)
+    fragment = r"^[（(]?[一二三四五六七八九十\d]{0,3}$|^第[一二三四五六七八九十]{1,3}$"
+    tail = r"^[、．.）)]|^[一二三四五六七八九十\d]{1,3}[、．.）)]|^[一二三四五六七八九十]{1,3}(部分|是|要)"
+    return re.compile(strong), re.compile(weak), re.compile(fragment), re.compile(tail)
+
+
+def _starts_heading(text: str, weak: bool = False) -> bool:
+    strong_re, weak_re, _, _ = _patterns()
+    return bool(strong_re.match(text) or (weak and weak_re.match(text)))
+
+
+def _heading_alone(text: str) -> bool:
+    """A heading on a line of its own (一、2023年工作回顾), not one running on into its body
+    nor the first clause of a heading cut at its comma."""
+    return (len(text) <= _HEADING_ALONE and not _STOPS.search(text)
+            and not text.endswith(_CLAUSE_END) and _starts_heading(text, weak=True))
+
+
+def _width(text: str) -> int:
+    """Display width: CJK and full-width forms count two columns, the rest one."""
+    return sum(2 if ord(ch) >= 0x1100 else 1 for ch in text)
+
+
+class Shape:
+    """What the lines are: ``paragraphs`` (clean), ``wrapped`` at ``width`` (in ``measure``
+    units: characters or display columns) or ``sentences`` (cut at sentence or clause stops)."""
+
+    __slots__ = ("kind", "width", "measure", "leads", "blocks")
+
+    def __init__(self, kind: str, width: int = 0, measure=len, leads: bool = False) -> None:
+        self.kind, self.width, self.measure, self.leads = kind, width, measure, leads
+        self.blocks = False  # blank lines separate the paragraphs
+
+    def __repr__(self) -> str:
+        return f"Shape({self.kind!r}, {self.width})"
+
+
+def line_shape(lines: list[Line]) -> Shape:
+    """Read the line shape from the body lines (those longer than a heading or a name)."""
+    body = [ln.text for ln in lines if len(ln.text) > _SHORT]
+    if len(body) < _MIN_LINES:
+        return Shape("paragraphs", leads=_lead_split(lines, len(body)))
+    best = (0, 0, len)
+    for measure in (len, _width):
+        counts = Counter(measure(t) for t in body)
+        width, hits = counts.most_common(1)[0]
+        near = hits + counts.get(width - 1, 0) if measure is _width else hits
+        if near > best[0]:
+            best = (near, width, measure)
+    if best[0] >= _WRAPPED_SHARE * len(body) and best[1] > _SHORT:
+        return Shape("wrapped", best[1], best[2])
+    whole = sum(1 for t in body if _STOP_INSIDE.search(t[:-1]))
+    if whole < _WHOLE_SHARE * len(body):
+        return Shape("sentences")
+    return Shape("paragraphs", leads=_lead_split(lines, len(body)))
+
+
+def _lone_lead(text: str) -> bool:
+    """A short sentence alone on its line, such as a paragraph's topic sentence."""
+    max_chars = lexicon.load("headings")["lead"]["max_chars"]
+    return (text.endswith("。") and 2 < len(text) <= max_chars + 1 and "。" not in text[:-1]
+            and "，" not in text and not _starts_heading(text, weak=True))
+
+
+def _lead_split(lines: list[Line], body: int) -> bool:
+    """Lead sentences stand on lines of their own, their bodies on the next line: many short
+    one-sentence lines each followed by a body line (a clean copy has a few at most)."""
+    hits = sum(1 for a, b in zip(lines, lines[1:])
+               if _lone_lead(a.text) and len(b.text) > _SHORT and not _starts_heading(b.text, True))
+    return hits >= 5 and hits >= 0.15 * body
+
+
+def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False) -> tuple[list[Line], int]:
+    """Lines joined back into paragraphs, and how many source lines were joined onto another.
+
+    ``blank`` holds the source line numbers that were blank: a blank line always ends a
+    paragraph. ``wrapped`` says the format wraps lines (PDF text): when no width stands out,
+    a line continues unless it ends a sentence.
+
+    >>> pdf = [Line(1, "现在，我代表区人民政府向"), Line(2, "大会报告工作。"), Line(3, "一、2023年工作回顾")]
+    >>> [ln.text for ln in rejoin(pdf, set(), wrapped=True)[0]]
+    ['现在，我代表区人民政府向大会报告工作。', '一、2023年工作回顾']
+    """
+    count = len(lines)
+    shape = line_shape(lines)
+    if wrapped and shape.kind != "wrapped":
+        shape = Shape("wrapped")
+    if shape.kind == "paragraphs" and not shape.leads:
+        return lines, count - len(lines)
+    gaps = sum(1 for a, b in zip(lines, lines[1:]) if _gap(a, b, blank))
+    shape.blocks = gaps >= _BLOCK_SHARE * len(lines)
+    paragraphs: list[list[Line]] = []
+    for line in lines:
+        if paragraphs and not _gap(paragraphs[-1][-1], line, blank) \
+                and _continues(paragraphs[-1][-1], line, shape, len(paragraphs[-1])):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [_merge(p) for p in paragraphs], count - len(paragraphs)
+
+
+def _merge(pieces: list[Line]) -> Line:
+    """One line from the pieces of a paragraph, normalised again as a whole (a number cut at
+    its decimal point, 2． / 73万亿元, is one number again)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    first, last = pieces[0], pieces[-1]
+    return Line(first.number, normalize_line("".join(p.text for p in pieces)), first.heading,
+                last.last or last.number)
+
+
+def _gap(prev: Line, line: Line, blank: set[int]) -> bool:
+    return any(n in blank for n in range((prev.last or prev.number) + 1, line.number))
+
+
+def _continues(prev: Line, line: Line, shape: Shape, pieces: int) -> bool:
+    """Does ``line`` continue the paragraph that ``prev`` ends?"""
+    text, nxt = prev.text, line.text
+    if _heading_alone(text) or _starts_heading(nxt):
+        return False
+    if shape.blocks and shape.kind != "paragraphs":
+        return True
+    if shape.kind == "wrapped":
+        if not shape.width:  # width unknown: a line continues unless it ends a sentence
+            return not text.endswith(FINAL)
+        full = shape.measure(text) >= shape.width - (1 if shape.measure is _width else 0)
+        if not full:
+            return False
+        return not (text.endswith(FINAL) and _starts_heading(nxt, weak=True))
+    if shape.kind == "sentences":
+        return text.endswith(_CLAUSE_END) or (text.endswith(("：", ":")) and not
+                                              text.startswith(("各位代表", "同志们")))
+    return shape.leads and _lone_lead(text) and len(nxt) > _SHORT
+
+
+def join_markers(lines: list[Line]) -> tuple[list[Line], int]:
+    """A heading marker broken from its text (``（`` / ``三）扩大内需``, ``一`` / ``、回顾``)
+    joined back: a line that is only a marker's start, followed by a marker's end. Before
+    clutter is dropped: a bracket alone on its line is clutter otherwise.
+
+    >>> join_markers([Line(4, "（"), Line(5, "三）扩大内需"), Line(6, "一是扩大消费。")])[0]
+    [Line(number=4, text='（三）扩大内需', heading=0, last=5), Line(number=6, text='一是扩大消费。', heading=0, last=0)]
+    """
+    _, _, fragment, tail = _patterns()
+    out: list[Line] = []
+    for line in lines:
+        if out and fragment.match(out[-1].text) and tail.match(line.text) \
+                and _starts_heading(out[-1].text + line.text, weak=True):
+            prev = out[-1]
+            out[-1] = Line(prev.number, prev.text + line.text, prev.heading, line.last or line.number)
+        else:
+            out.append(line)
+    return out, len(lines) - len(out)
