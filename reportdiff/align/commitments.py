@@ -217,3 +217,17 @@ def commitment_ledger(old: Report, new: Report,
         out.append(CommitmentEntry(c, status, (Evidence(s.section, s.lines, s.text),),
                                    round(chosen[0], 2), f"{why}, {where} ({s.section})"))
     return out
+
+
+STATUSES = ("done", "progress", "mentioned", "silent")
+
+
+def commitment_summary(entries) -> tuple[dict[str, int], dict[str, list[CommitmentEntry]]]:
+    """Counts by status (in ``STATUSES`` order) and the silent promises of each plan section."""
+    counts = {s: 0 for s in STATUSES}
+    silent: dict[str, list[CommitmentEntry]] = {}
+    for e in entries:
+        counts[e.status] += 1
+        if e.status == "silent":
+            silent.setdefault(e.commitment.section or "", []).append(e)
+    return counts, silent

@@ -130,5 +130,7 @@ def priorities_table(c: Comparison) -> Table:
 
 
 def comparison_view(c: Comparison) -> Group:
+    from .commitments_terminal import commitments_view
+
     return Group(header(c), Text(""), scorecard(c), changes_table(c), section_map(c),
-                 priorities_table(c))
+                 commitments_view(c), priorities_table(c))

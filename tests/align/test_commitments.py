@@ -95,3 +95,35 @@ def test_commitment_ledger_against_gold_both_halves():
     assert tuning["recall"] >= 0.85 and tuning["status"] >= 0.80 and tuning["evidence"] >= 0.80, summary
     # the held-out half is measured, not tuned: its floor is what it reached when first scored
     assert test["recall"] >= 0.80 and test["status"] >= 0.65 and test["evidence"] >= 0.65, summary
+
+
+def _gold_wording() -> list[tuple[str, str, str, int, str, int]]:
+    """The designed shifts of corpora/sample/GOLD.md (its "Wording shifts" table)."""
+    text = (SAMPLE / "GOLD.md").read_text("utf-8").split("## Wording shifts", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 4 and "→" in cells[0] and "(" in cells[2]:
+            old_w, old_l = cells[2].rstrip(")").split(" (")
+            new_w, new_l = cells[3].rstrip(")").split(" (")
+            rows.append((cells[0], cells[1], old_w, int(old_l), new_w, int(new_l)))
+    return rows
+
+
+def test_every_designed_wording_shift_of_the_sample_is_found():
+    gold = _gold_wording()
+    assert len(gold) >= 6
+    comparisons = {}
+    for pair, obj, old_w, old_l, new_w, new_l in gold:
+        a, b = pair.split(" → ")
+        if pair not in comparisons:
+            comparisons[pair] = reportdiff.compare(SAMPLE / f"shili-{a}.txt", SAMPLE / f"shili-{b}.txt")
+        shifts = comparisons[pair].wording
+        hit = [w for w in shifts if w.old.lines[0] == old_l and w.new.lines[0] == new_l
+               and obj[:4] in w.object]
+        assert hit, f"{pair} {obj}: {[(w.object, w.old.wording, w.new.wording) for w in shifts]}"
+        assert hit[0].old.wording.endswith(old_w) or old_w in hit[0].old.wording
+        assert new_w in hit[0].new.wording
+    document = comparisons["2023 → 2024"].to_dict()
+    validate(document, "comparison")
+    assert {"object", "old", "new"} <= set(document["wording"][0])
