@@ -75,12 +75,20 @@ def _idf(units: list[Unit], attr: str = "body_tokens") -> dict[str, float]:
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
 
+_TF_MAX = 64
+_TF = [0.0] + [1 + math.log(c) for c in range(1, _TF_MAX)]  # sublinear term frequency
+
+
 def _vector(tokens: Counter, idf: dict[str, float], keep: set | None = None) -> dict[str, float]:
     """The unit-length TF-IDF vector; with ``keep``, only those terms are stored (the others
     still count in the length), which makes dot products with the other side cheap."""
-    vec = {t: (1 + math.log(c)) * idf.get(t, 1.0) for t, c in tokens.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {t: v / norm for t, v in vec.items() if keep is None or t in keep}
+    tf = _TF
+    vec = {t: (tf[c] if c < _TF_MAX else 1 + math.log(c)) * idf.get(t, 1.0)
+           for t, c in tokens.items()}
+    norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
+    if keep is None:
+        return {t: v / norm for t, v in vec.items()}
+    return {t: vec[t] / norm for t in vec.keys() & keep}
 
 
 def _shared(old: list[Unit], new: list[Unit], attr: str) -> set:
@@ -90,9 +98,8 @@ def _shared(old: list[Unit], new: list[Unit], attr: str) -> set:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # the shared terms are few: intersect the key sets (in C) before multiplying
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
 def title_similarity(a: str, b: str) -> float:

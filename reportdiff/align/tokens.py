@@ -28,9 +28,24 @@ def _engine():
     return rjieba
 
 
+# Each text is segmented once per process: a report's sections are units of two views, and
+# in a timeline each report is one side of two pairs.
+_CACHE_SIZE = 1 << 15
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _engine().cut(text) if _WORD.search(t))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _tag(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w, tag) for w, tag in _engine().tag(text) if _WORD.search(w))
+
+
 def tokens(text: str) -> list[str]:
     """Word tokens of ``text`` (punctuation and spaces dropped)."""
-    return [t for t in _engine().cut(text) if _WORD.search(t)]
+    return list(_cut(text))
 
 
 @lru_cache(maxsize=1)
@@ -46,4 +61,4 @@ def content_tokens(text: str) -> list[str]:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """``(token, part of speech)`` pairs, as jieba tags them."""
-    return [(w, tag) for w, tag in _engine().tag(text) if _WORD.search(w)]
+    return list(_tag(text))

@@ -55,7 +55,9 @@ def units(report: Report, roles: tuple[str, ...]) -> list[Unit]:
         # each piece of text is tokenized once: the body is its pieces and the heading
         parts = _pieces(texts)
         pieces = [Counter(content_tokens(text)) for text in parts]
-        body = sum(pieces, Counter()) + title
+        body = Counter(title)
+        for piece in pieces:  # update in place: sum() of Counters copies at every step
+            body.update(piece)
         chunks = tuple(c for c, text in zip(pieces, parts) if len(text) >= 30)
         out.append(Unit(section, k / max(len(sections) - 1, 1), title, body, chunks,
                         _bigrams(" ".join([section.title] + texts)), roles_of[section.id]))
