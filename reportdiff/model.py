@@ -5,6 +5,7 @@ contract order, so the same input always serialises to the same bytes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -26,9 +27,23 @@ class Rows(tuple):
         import pandas as pd
 
         dicts = self.to_rows()
-        if dicts:
-            return pd.DataFrame(dicts)
-        return pd.DataFrame(columns=list(getattr(self, "columns", ())))
+        if not dicts:
+            return pd.DataFrame(columns=list(getattr(self, "columns", ())))
+        return _float_columns(pd.DataFrame(dicts))
+
+
+_NUMERIC_NAME = re.compile(r"(^|_)(value|value_high|delta|score|z|rate)$")
+
+
+def _float_columns(frame):
+    """Numeric columns as float whatever mixes of int and None they hold, so that a value
+    column has one dtype in every table (a value column of only None too)."""
+    for name in frame.columns:
+        values = [v for v in frame[name] if v is not None and v == v]
+        numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+        if numeric and (values or _NUMERIC_NAME.search(str(name))):
+            frame[name] = frame[name].astype(float)
+    return frame
 
 
 def _rows(columns: tuple[str, ...]):
@@ -284,7 +299,11 @@ class SectionLink:
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
-    """A target of the old report against the new report's review."""
+    """A target of the old report against the new report's review.
+
+    ``indicator`` is the canonical name; ``reported_as`` the name as the report writes it
+    (国内生产总值, or the 城镇 member of a 城乡 pair); ``note`` says in plain words why a status
+    is ``unclear`` or ``not_reported``; ``evidence`` is the review sentence it rests on."""
 
     indicator: str
     target: Target
@@ -293,23 +312,61 @@ class LedgerEntry:
     delta: float | None
     polarity: str = "up"
     note: str | None = None
+    evidence: str | None = None
+    reported_as: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The indicator as the report names it."""
+        return self.reported_as or self.target.indicator or self.indicator
+
+    @property
+    def magnitude(self) -> str | None:
+        """The magnitude the target was written in (亿 for 326.4亿元), for its figures."""
+        from .figures import magnitude
+
+        return magnitude(self.target.surface, self.target.unit)[0]
+
+    def texts(self) -> dict:
+        """Target, outcome and delta as a reader writes them (the target's magnitude)."""
+        from .figures import figure_text, signed_text
+
+        t, o = self.target, self.outcome
+        target = figure_text(t.value, t.value_high, t.unit)
+        if t.bound and t.bound not in ("exact", "range") and t.value is not None:
+            target += f" ({t.bound})"
+        return {"target": target,
+                "outcome": figure_text(o.value, o.value_high, o.unit) if o else "—",
+                "delta": signed_text(self.delta, t.unit, self.magnitude)}
 
     def to_dict(self) -> dict:
         return {"indicator": self.indicator, "target": self.target.to_dict(),
                 "outcome": self.outcome.to_dict() if self.outcome else None,
                 "status": self.status, "delta": self.delta, "polarity": self.polarity,
-                "note": self.note}
+                "note": self.note, "evidence": self.evidence, "reported_as": self.name}
 
     def to_row(self) -> dict:
-        """A flat row for tables and CSV."""
+        """A flat row for tables and CSV: base-unit values, and beside each the value and unit
+        as the report writes them (``display_*``)."""
+        from .figures import delta_display
+
         t, o = self.target, self.outcome
-        return {"indicator": self.indicator, "target_id": t.id, "target_value": t.value,
-                "target_value_high": t.value_high, "target_unit": t.unit, "bound": t.bound,
+        mag = self.magnitude
+        tv, tu = delta_display(t.value, t.unit, mag)
+        ov, ou = delta_display(o.value, o.unit, mag if o and o.unit == t.unit else None) \
+            if o else (None, None)
+        dv, du = delta_display(self.delta, t.unit, mag)
+        return {"indicator": self.name, "canonical": self.indicator, "target_id": t.id,
+                "target_value": t.value, "target_value_high": t.value_high, "target_unit": t.unit,
+                "target_display_value": tv, "target_display_unit": tu, "bound": t.bound,
                 "target_kind": t.kind, "target_paragraph": t.section,
                 "outcome_value": o.value if o else None, "outcome_unit": o.unit if o else None,
+                "outcome_display_value": ov, "outcome_display_unit": ou,
                 "outcome_kind": o.kind if o else None, "outcome_surface": o.surface if o else None,
                 "outcome_paragraph": o.paragraph if o else None, "status": self.status,
-                "delta": self.delta, "polarity": self.polarity, "note": self.note}
+                "delta": self.delta, "delta_display_value": dv,
+                "delta_display_unit": du if self.delta is not None else None,
+                "polarity": self.polarity, "note": self.note, "evidence": self.evidence}
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,9 +382,28 @@ class Change:
         return {"indicator": self.indicator, "old": self.old.to_dict(), "new": self.new.to_dict(),
                 "delta": self.delta}
 
+    @property
+    def magnitude(self) -> str | None:
+        """The magnitude the new review writes the figure in."""
+        from .figures import magnitude
+
+        return magnitude(self.new.surface, self.new.unit)[0]
+
+    def texts(self) -> dict:
+        from .figures import figure_text, signed_text
+
+        o, n = self.old, self.new
+        return {"old": figure_text(o.value, o.value_high, o.unit),
+                "new": figure_text(n.value, n.value_high, n.unit),
+                "delta": signed_text(self.delta, n.unit, self.magnitude)}
+
     def to_row(self) -> dict:
+        from .figures import delta_display
+
+        dv, du = delta_display(self.delta, self.new.unit, self.magnitude)
         return {"indicator": self.indicator, "kind": self.new.kind, "unit": self.new.unit,
                 "old_value": self.old.value, "new_value": self.new.value, "delta": self.delta,
+                "delta_display_value": dv, "delta_display_unit": du,
                 "old_paragraph": self.old.paragraph, "new_paragraph": self.new.paragraph}
 
 
@@ -563,7 +639,7 @@ class Timeline:
 
         rows = [{"year": c.old.meta.plan_year, **e.to_row()} for c in self.comparisons
                 for e in c.ledger]
-        return pd.DataFrame(rows)
+        return _float_columns(pd.DataFrame(rows))
 
     def __rich__(self):
         from .render.timeline_terminal import timeline_view

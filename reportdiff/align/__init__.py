@@ -13,6 +13,7 @@ import os
 from ..model import VIEWS, Comparison, Notice, Report, Rows, Timeline
 from .comparability import comparability, region_notice
 from .ledger import changes, ledger
+from .reasons import explain
 from .priorities import priorities
 from .sections import VIEW_PARAMS, link_units
 from .units import plan_units, review_units
@@ -86,7 +87,7 @@ def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
     promises, wording = commitment_views(old_report, new_report, links["review_vs_plan"],
                                          graded=graded)
     return Comparison(old_report, new_report, swapped, links,
-                      Rows(ledger(old_report, new_report) if graded else ()),
+                      Rows(explain(ledger(old_report, new_report), new_report) if graded else ()),
                       Rows(changes(old_report, new_report) if kept_changes else ()),
                       priorities(old_report, new_report), tuple(warnings), withheld,
                       commitments=promises, wording=wording)

@@ -19,13 +19,6 @@ VIEW_TITLES = {"review_vs_plan": "what was done against what was planned "
                "plan_vs_plan": "plan against plan", "review_vs_review": "review against review"}
 
 
-def _delta(delta, unit) -> str:
-    if delta is None:
-        return ""
-    text = quantity_text(abs(delta), None, unit if unit not in ("%",) else "")
-    return ("+" if delta >= 0 else "−") + text + (" pts" if unit == "%" else "")
-
-
 def _side(report: Report, label: str) -> Text:
     m = report.meta
     chars = sum(len(p.text) for _, p in report.paragraphs())
@@ -63,7 +56,7 @@ def scorecard(c: Comparison) -> AtWidth:
     return AtWidth(lambda width: _scorecard(c, width))
 
 
-def _scorecard(c: Comparison, width: int = 100) -> Table:
+def _scorecard(c: Comparison, width: int = 100):
     if c.withheld:
         return withheld_targets(c)
     counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
@@ -72,20 +65,24 @@ def _scorecard(c: Comparison, width: int = 100) -> Table:
                         f"review — {summary or 'no targets'}", title_justify="left")
     add_columns(table, ("indicator", "target", "outcome", "status", "Δ", "where"),
                 fixed=("target", "outcome", "Δ"),
-                cells={"indicator": [e.indicator for e in c.ledger]}, widest=12,
+                cells={"indicator": [e.name for e in c.ledger]}, widest=12,
                 narrow={"where": 8, "status": 9} if width < 100 else None)
+    why = Text()
     for e in c.ledger:
         t, o = e.target, e.outcome
         label, style = STATUS[e.status]
-        target = quantity_text(t.value, t.value_high, t.unit)
-        if t.bound and t.bound not in ("exact", "range"):
-            target += f" ({t.bound})"
-        table.add_row(e.indicator, target,
-                      quantity_text(o.value, o.value_high, o.unit) if o else "—",
-                      Text(label, style=style),
-                      _delta(e.delta, t.unit),
-                      f"{t.section} → {o.paragraph}" if o else t.section or "")
-    return table
+        texts = e.texts()
+        if e.note and e.status in ("unclear", "not_reported"):
+            why.append(f"{label[0]} {e.name} {texts['target']}: ", style=style)
+            why.append(f"{e.note}\n")
+            if e.evidence:
+                why.append(f"    「{e.evidence}」\n", style="dim")
+        table.add_row(e.name, texts["target"], texts["outcome"], Text(label, style=style),
+                      texts["delta"], f"{t.section} → {o.paragraph}" if o else t.section or "")
+    if not why.plain:
+        return table
+    why.rstrip()
+    return Group(table, Text("Why not graded:", style="bold"), why)
 
 
 def changes_table(c: Comparison) -> Table:
@@ -95,9 +92,8 @@ def changes_table(c: Comparison) -> Table:
     add_columns(table, ("indicator", *years, "Δ"), fixed=(*years, "Δ"),
                 cells={"indicator": [ch.indicator for ch in c.changes]})
     for ch in c.changes:
-        table.add_row(ch.indicator, quantity_text(ch.old.value, ch.old.value_high, ch.old.unit),
-                      quantity_text(ch.new.value, ch.new.value_high, ch.new.unit),
-                      _delta(ch.delta, ch.new.unit))
+        texts = ch.texts()
+        table.add_row(ch.indicator, texts["old"], texts["new"], texts["delta"])
     return table
 
 

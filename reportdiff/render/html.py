@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..model import Comparison
 from . import output_dir, write_text
-from .compare_terminal import RELATION, STATUS, _delta
+from .compare_terminal import RELATION, STATUS
 from .terminal import quantity_text
 
 
@@ -104,21 +104,18 @@ def render_html(c: Comparison) -> str:
     ledger = []
     for e in c.ledger:
         t, o = e.target, e.outcome
-        target = quantity_text(t.value, t.value_high, t.unit)
-        if t.bound and t.bound not in ("exact", "range"):
-            target += f" ({t.bound})"
-        ledger.append({"indicator": e.indicator, "target": target,
+        texts = e.texts()
+        ledger.append({"indicator": e.name, "canonical": e.indicator, "target": texts["target"],
                        "target_anchor": anchor("old", t.section or ""),
-                       "outcome": quantity_text(o.value, o.value_high, o.unit) if o else "",
+                       "outcome": texts["outcome"] if o else "",
                        "outcome_anchor": anchor("new", o.paragraph) if o and o.paragraph else None,
                        "status": e.status, "status_label": STATUS[e.status][0],
-                       "delta": _delta(e.delta, t.unit), "note": e.note or ""})
-    changes = [{"indicator": ch.indicator,
-                "old": quantity_text(ch.old.value, ch.old.value_high, ch.old.unit),
-                "new": quantity_text(ch.new.value, ch.new.value_high, ch.new.unit),
+                       "delta": texts["delta"], "note": e.note or "",
+                       "evidence": e.evidence or ""})
+    changes = [{"indicator": ch.indicator, "old": ch.texts()["old"], "new": ch.texts()["new"],
                 "old_anchor": anchor("old", ch.old.paragraph or ""),
                 "new_anchor": anchor("new", ch.new.paragraph or ""),
-                "delta": _delta(ch.delta, ch.new.unit)} for ch in c.changes]
+                "delta": ch.texts()["delta"]} for ch in c.changes]
     titles_old = {s.id: s for s in c.old.walk()}
     titles_new = {s.id: s for s in c.new.walk()}
     section_map = []

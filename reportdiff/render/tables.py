@@ -1,7 +1,7 @@
 """Tables: the comparison as pandas DataFrames and CSV files (UTF-8 with BOM, for Excel)."""
 from __future__ import annotations
 
-from ..model import VIEWS, Comparison
+from ..model import VIEWS, Comparison, _float_columns
 from . import output_dir, write_frame
 
 
@@ -18,8 +18,9 @@ def frames(c: Comparison) -> dict:
              for view in VIEWS for link in c.links[view]]
     priorities = [{"kind": kind, "term": p.term, "old": p.old, "new": p.new, "z": round(p.z, 3)}
                   for kind, shifts in c.priorities.items() for p in shifts]
-    return {"ledger": c.ledger.to_frame(), "links": pd.DataFrame(links),
-            "changes": c.changes.to_frame(), "priorities": pd.DataFrame(priorities),
+    return {"ledger": c.ledger.to_frame(), "links": _float_columns(pd.DataFrame(links)),
+            "changes": c.changes.to_frame(),
+            "priorities": _float_columns(pd.DataFrame(priorities)),
             "commitments": c.commitments.to_frame(), "wording": c.wording.to_frame()}
 
 

@@ -99,27 +99,11 @@ def add_columns(table: Table, names: tuple[str, ...], fixed: tuple[str, ...] = (
                          max_width=(narrow or {}).get(name))
 
 
-def _num(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    if isinstance(value, int) and abs(value) >= 100_000_000:
-        return f"{value / 1e8:g}亿"
-    if isinstance(value, int) and abs(value) >= 1_000_000:
-        return f"{value / 1e4:g}万"
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def quantity_text(value, value_high, unit) -> str:
     """``6%``, ``5.5–6%``, ``355亿元``: a value as a reader writes it."""
-    if value is None:
-        return "(unquantified)"
-    unit = {"pp": "个百分点", "fraction": ""}.get(unit or "", unit or "")
-    text = _num(value)
-    if value_high is not None:
-        text += "–" + _num(value_high)
-    return text + unit
+    from ..figures import figure_text
+
+    return figure_text(value, value_high, unit)
 
 
 def metrics_tables(report: Report) -> Group:
