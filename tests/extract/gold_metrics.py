@@ -1,5 +1,10 @@
 """Scoring of the metric extractor against tests/gold/metrics.tsv (used by the tests and by
-`python -m tests.extract.gold_metrics` for a per-row report)."""
+`python -m tests.extract.gold_metrics [tune|test]` for a per-row report).
+
+The gold is split by file into halves: files of odd years (``national-2003``,
+``synthetic/metrics-2025``) are the tuning half, files of even years the test half. Files
+under ``synthetic/`` are sentences written for the project in the genre's style (in
+tests/gold/synthetic), for families of phrasing the corpora in ../shared lack."""
 from __future__ import annotations
 
 import re
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 
 from reportdiff.extract.metrics import paragraph_metrics, sentences
 from reportdiff.ingest.normalize import normalize_line
-from tests.conftest import read_tsv, require_corpora
+from tests.conftest import GOLD, read_tsv, require_corpora
 
 
 @dataclass
@@ -53,15 +58,24 @@ def _qualifier(q: str | None) -> str:
     return q or ""
 
 
-def score() -> Scores:
+def half_of(file: str) -> str:
+    """``tune`` for files of odd years, ``test`` for even years."""
+    year = re.search(r"(19|20)\d\d", file)
+    return "tune" if year and int(year.group()) % 2 else "test"
+
+
+def score(half: str | None = None) -> Scores:
+    """Scores over all gold rows, or over one half (``tune`` or ``test``)."""
     corpora = require_corpora()
     rows = read_tsv("metrics.tsv")
     by_file: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        by_file[row["file"]].append(row)
+        if half is None or half_of(row["file"]) == half:
+            by_file[row["file"]].append(row)
     s = Scores(0, 0, 0, 0, 0, 0, 0, 0, [])
     for file, file_rows in by_file.items():
-        raw = re.split(r"\r\r\n|\r\n|\r|\n", (corpora / file).read_text("utf-8"))
+        path = GOLD / file if file.startswith("synthetic/") else corpora / file
+        raw = re.split(r"\r\r\n|\r\n|\r|\n", path.read_text("utf-8"))
         lines: dict[int, str] = {}
         for row in file_rows:
             n = int(row["line"])
@@ -147,11 +161,16 @@ def score() -> Scores:
     return s
 
 
+def f1(s: Scores, full: bool = False) -> float:
+    p, r = s.precision(full), s.recall(full)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 if __name__ == "__main__":
-    result = score()
+    result = score(sys.argv[1] if len(sys.argv) > 1 else None)
     print("\n".join(result.errors))
     print(f"gold metrics {result.gold}, predicted in covered sentences {result.predicted}")
-    print(f"core  P {result.precision():.3f} R {result.recall():.3f}")
-    print(f"full  P {result.precision(True):.3f} R {result.recall(True):.3f}")
+    print(f"core  P {result.precision():.3f} R {result.recall():.3f} F1 {f1(result):.3f}")
+    print(f"full  P {result.precision(True):.3f} R {result.recall(True):.3f} F1 {f1(result, True):.3f}")
     print(f"non-metrics reported {result.non_metric_reported}/{result.non_metrics}")
     sys.exit(0)
