@@ -21,8 +21,10 @@ _NEW_PREFIX = re.compile(r"^(新认定|新增|新培育|新引进|新)")
 _SCOPE_ONLY = re.compile(r"^(全?[国省市区县旗]|我[区市])?$")
 _PUNCTUATION = set("，；。：、（）,;:()")
 _LIST_SPLIT = re.compile(r"、|和|及|与")
-_YEAR_WORD = re.compile(r"(19|20)\d\d年(末|底|度)?的?|(19|20)\d\d$|连续\d{1,2}年?|\d{1,2}年(来|间)?(?![前后])")
+_YEAR_WORD = re.compile(r"^(去年|今年|上年|明年|[去今明上]$)|(19|20)\d\d年(末|底|度)?的?|(19|20)\d\d$|连续\d{1,2}年?|\d{1,2}年(来|间)?(?![前后])")
 _CLAUSE_END = "，；：。！？,;:（）()「」、"
+_OF_PREVIOUS = ("rank", "duration")
+_OWN_SUBJECT = re.compile(r"(并|且|继续|实现了?|保持|由上年|从|已|均|又|再|分别)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,9 @@ def sentence_metrics(sentence: str, default_year: int | None = None) -> list[Men
     indicators: list[str | None] = []
     for i, q in enumerate(qs):
         indicator = paired.get(i) or indicator_for(sentence, q, previous, previous_end)
+        if q.kind in _OF_PREVIOUS and previous and _OWN_SUBJECT.fullmatch(
+                sentence[max((sentence.rfind(c, 0, q.start) for c in _CLAUSE_END), default=-1) + 1:q.start]):
+            indicator = previous  # …1196亿美元，居世界首位 / …，连续7年增产: the figure just stated
         previous, previous_end = indicator, q.end
         indicators.append(indicator)
     _pair_inherited_lists(sentence, qs, indicators)

@@ -8,7 +8,7 @@ qualifier, so the grammar is the project's own; its vocabulary is ``lexicon/numb
 >>> [(q.value, q.unit, q.kind) for q in quantities("技术合同成交额预计3550亿元，全市占比40%")]
 [(355000000000, '元', 'level'), (40.0, '%', 'share_pct')]
 >>> [(q.value, q.unit, q.kind, q.qualifier) for q in quantities("全市占比预计四分之一强，连续三年全市第一")]
-[(0.25, 'fraction', 'ratio', '预计+强'), (1, '', 'rank', None)]
+[(0.25, 'fraction', 'ratio', '预计+强'), (3, '年', 'duration', None), (1, 'rank', 'rank', None)]
 >>> [(q.value, q.value_high, q.qualifier) for q in quantities("分别增长5%、6.5%左右，增速为6%—6.5%")]
 [(5.0, None, '左右'), (6.5, None, '左右'), (6.0, 6.5, None)]
 >>> [(q.value, q.value_high, q.unit) for q in quantities("投资5000—6000万元")]
@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..cnnum import cn_to_int
+from .quantity_words import is_threshold, not_metric_spans, people_unit, words
 
 _CN = "零〇一二两三四五六七八九十"
 _SEPARATORS_LIST = re.compile(r"^\s*(、|和|与|及|以及|，和)\s*$")
@@ -34,6 +35,7 @@ _SEPARATORS_RANGE = re.compile(r"^\s*(—{1,2}|–|-|－|~|～|至)\s*$")
 _CLAUSE_END = "，；：。！？,;:（）()「」"
 _WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, 0xFF05: ord("%"), 0xFF0E: ord(".")}
 _CLAUSE_QUALIFIERS = ("力争", "预计")
+_TIME_OPENER = re.compile(r"(今年|年内|全年|明年)?")
 _QUALIFIERS = {"预计", "超", "近", "约", "左右", "以上", "以内", "以下", "不低于", "低于", "余", "多", "强",
                "弱", "达", "突破", "力争"}
 _NOT_UNITS = {"个体", "个性", "个税", "人民", "人才", "人口", "人员", "人均", "人大", "户籍", "户口",
@@ -81,6 +83,8 @@ class _Token:
     implied: int = 0  # a change named away from the number: +1 up, -1 down
     lead: int = -1
     factor: Decimal = Decimal(1)  # the magnitude written with it (万, 亿)
+    bare: bool = False  # a magnitude with no unit (8万亿、9万亿元): the unit may be the list's
+    word: bool = False  # a rank, run of years, zero word or colon ratio (quantity_words)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +98,7 @@ def _grammar():
     level_units = table["level_units"]
     units = sorted(set(count_units) | set(level_units), key=len, reverse=True)
     unit_re = "|".join(re.escape(u) for u in units)
+    per_re = "|".join(re.escape(u) for u in sorted(table["per_units"], key=len, reverse=True))
     number = re.compile(
         rf"百分之(?P<pw>\d+(?:\.\d+)?|[{_CN}百]+)"
         rf"|(?P<den>[{_CN}百]+)分之(?P<nu>[{_CN}]+)"
@@ -103,10 +108,10 @@ def _grammar():
         rf"|(?:(?P<mix>\d+(?:\.\d+)?(?:亿|万)(?:\d+(?:千|百)多?万?)+)"
         rf"|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"|(?P<cn>[{_CN}](?:[{_CN}百]|千(?![瓦伏米克]))*)"
-        rf"|(?<=[超近上逾约数])(?P<bm>万亿|亿|万|千|百)(?=多|余|{unit_re}))"
+        rf"|(?<=[超近上逾约数破过在达])(?P<bm>万亿|千亿|百亿|亿|千万|百万|万|千|百)(?=多|余|{unit_re}))"
         rf"(?P<mag1>{mag_re})?(?P<approx>余|多)?(?P<mag2>万亿|亿|万)?"
-        rf"(?P<unit>%|‰|个百分点|百分点|倍|成(?![立为果效绩功本员交熟长都型品套片就])"
-        rf"|大(?=[\u4e00-\u9fff])|{unit_re})?")
+        rf"(?P<unit>%|‰|个多?百分点|百分点|倍|成(?![立为果效绩功本员交熟长都型品套片就])"
+        rf"|大(?=[\u4e00-\u9fff])|(?:{unit_re})(?:/(?:{per_re}))?)?")
     q = table["qualifiers"]
     post_re = re.compile("(?:" + "|".join(sorted(q["after"], key=len, reverse=True)) + ")+")
     verbs = table["verbs"]
@@ -115,20 +120,20 @@ def _grammar():
     left_alt = "|".join(re.escape(w) for w in left_words)
     left_re = re.compile(rf"(?:(?:{left_alt})\s*)+$")
     word_re = re.compile(left_alt)
-    rank_re = re.compile(rf"(?P<scope>全[国省市区县旗]|世界|全球|排名|位居|位列|跃居|升至|居|排|(?<=[到至])(?=第))"
-                         rf"(?:世界|全球|全国|全省|全市|全区)?"
-                         rf"(?:第(?P<r>[{_CN}\d]{{1,3}})(?:位|名)?|前(?P<t>[{_CN}\d]{{1,3}})(?:位|名)?"
-                         rf"|(?P<first>首位))(?![届次期批个号中{_CN}\d])")
     change_verbs = {v for v in verbs["up"] + verbs["down"] if len(v) > 1}
     clause_verb = re.compile("^(" + "|".join(sorted(change_verbs, key=len, reverse=True)) + ")")
     ex = table["exclude"]
     numeral = r"\d." + _CN + "百千万亿"
-    slogans = re.compile(rf"(?<![{numeral}])(?:" + "|".join(ex["slogans"]) + rf")(?![{numeral}])")
+    # a slogan starts with a literal or a numeral: looking at that first character first is fast
+    first = {p[0] for p in ex["slogans"] if p[0] not in "[("} | set(_CN + "百千万党二十")
+    slogans = re.compile(rf"(?<![{numeral}])(?=[{''.join(sorted(first))}])(?:" + "|".join(ex["slogans"])
+                         + rf")(?![{numeral}连])")
     after_ex = re.compile("|".join(ex["after_patterns"]))
     before_ex = re.compile("|".join(ex["before_patterns"]))
     return {"number": number, "mags": mags, "count_units": set(count_units), "post": post_re,
             "q_before": q["before"], "q_after": q["after"], "up": set(verbs["up"]),
-            "down": set(verbs["down"]), "left": left_re, "word": word_re, "rank": rank_re,
+            "down": set(verbs["down"]), "left": left_re, "word": word_re,
+            "ascii_units": {u for u in units if u.isascii() and len(u) > 1},
             "slogans": slogans, "after_ex": after_ex, "before_ex": before_ex,
             "growth_after": re.compile(verbs["growth_after"]), "clause_verb": clause_verb}
 
@@ -174,18 +179,12 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity stated in ``text`` (a sentence or paragraph), in reading order."""
     g = _grammar()
     original, text = text, text.translate(_WIDTH)  # full-width digits, ％: one for one
-    blocked = [m.span() for m in g["slogans"].finditer(text)]
-    blocked += [m.span() for m in _QUOTE.finditer(text) if re.search(r"[\d" + _CN + "]", m.group(1))
-                and not re.search(r"[%％]", m.group(1))]
-    tokens: list[_Token] = []
-    for m in g["rank"].finditer(text):
-        raw = m.group("r") or m.group("t") or "一"
-        try:
-            value = Decimal(cn_to_int(raw))
-        except ValueError:
-            continue
-        tokens.append(_Token(m.start(), m.start(), m.end(), value, True, "", "rank", [], [],
-                             None, 0, False, lead=m.start()))
+    never = not_metric_spans(text) + [m.span() for m in g["slogans"].finditer(text)]
+    blocked = never + [m.span() for m in _QUOTE.finditer(text) if re.search(r"[\d" + _CN + "]", m.group(1))
+                       and not re.search(r"[%％]", m.group(1))]
+    tokens = [_Token(w.start, w.start, w.end, Decimal(str(w.value)), True, w.unit, w.kind, [], [],
+                     None, 0, False, lead=w.start, word=True)
+              for w in words(text) if not any(a < w.end and w.start < b for a, b in never)]
     taken = [(t.start, t.end) for t in tokens]
     for m in g["number"].finditer(text):
         s, e = m.span()
@@ -208,7 +207,8 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
     if m.group("cn") and not unit and not m.group("mag1"):
         return None  # a bare Chinese numeral (一些, 十大) is a word, not a number
     digits_end = next((m.end(k) for k in ("ar", "cn", "mix") if m.group(k)), e)
-    if g["after_ex"].match(text[digits_end:digits_end + 8]) \
+    ascii_unit = unit.split("/")[0] in g["ascii_units"] and not re.match(r"[A-Za-z0-9]", text[e:e + 1])
+    if (g["after_ex"].match(text[digits_end:digits_end + 8]) and not ascii_unit) \
             or g["before_ex"].search(text[max(0, s - 4):s]):
         return None
     try:
@@ -232,8 +232,8 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
         unit, kind = "番", "ratio"
     elif unit == "成":
         value, unit, kind = value / 10, "fraction", "ratio"
-    elif unit in ("个百分点", "百分点"):
-        unit, kind = "pp", "change_pp"
+    elif unit in ("个百分点", "百分点", "个多百分点"):
+        kind = "change_pp"
     elif unit in ("%", "‰"):
         kind = "pct"
     elif unit == "倍":
@@ -244,13 +244,16 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
         kind = "count" if unit in g["count_units"] else "level"
     elif mag != 1 or m.group("mix") or m.group("bm"):
         kind = "count"  # 8000多万, 13亿: people or households, the unit left unsaid
+    bare = kind == "count" and not unit
     value *= mag
     post: list[str] = []
     end = e
     if m.group("approx"):
         post.append(g["q_after"][m.group("approx")])
-    if m.group("mix") and "多" in m.group("mix"):
+    if m.group("mix") and "多" in m.group("mix") or unit == "个多百分点":
         post.append("多")
+    if unit.endswith("百分点"):
+        unit = "pp"
     pm = g["post"].match(text, e)
     if pm and (unit or kind):
         for word in re.findall("|".join(sorted(g["q_after"], key=len, reverse=True)), pm.group()):
@@ -258,9 +261,10 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
         end = pm.end()
     clause_start = max((text.rfind(c, 0, s) for c in _CLAUSE_END), default=-1) + 1
     pre, verb, direction, to_level, start, lead = _left(text[clause_start:s], clause_start, g)
+    opening = _TIME_OPENER.match(text, clause_start)
     for word in _CLAUSE_QUALIFIERS:
-        # 力争年内旅游接待床位达到2.5万张: a clause-initial 力争 or 预计 governs its number
-        if text.startswith(word, clause_start) and word not in pre:
+        # 力争年内旅游接待床位达到2.5万张, 今年力争…: a clause-initial 力争 or 预计 governs its number
+        if text.startswith(word, opening.end() if opening else clause_start) and word not in pre:
             pre.insert(0, word)
     if m.group("bm") and text[s - 1:s] == "上":
         pre, start = pre + ["超"], min(start, s - 1)
@@ -274,9 +278,13 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
             implied = 1 if cv.group() in g["up"] else -1
     if verb and len(verb) == 1 and unit not in ("%", "‰", "pp"):
         verb, direction = None, 0  # 最低工资, 新增: one-character verbs only move rates
+    if is_threshold(text, end, unit, pre + post):
+        return None  # 超500亿元的县域, 亿元以上项目: a class, not a figure
+    if bare and people_unit(text, lead if lead >= 0 else s, end):
+        unit, bare = "人", False  # 约1亿农业转移人口, 贫困人口减少6800多万
     return _Token(start if (pre or verb) else s, s, end, value,
                   bool(unit) or kind is not None, unit, kind, pre, post, verb, direction,
-                  to_level, implied=implied, lead=lead, factor=mag)
+                  to_level, implied=implied, lead=lead, factor=mag, bare=bare)
 
 
 def _left(left: str, offset: int, g) -> tuple[list[str], str | None, int, bool, int, int]:
@@ -333,11 +341,20 @@ def _share_across_lists(text: str, tokens: list[_Token]) -> None:
     for group in groups:
         if len(group) < 2:
             continue
+        if any(t.word for t in group):
+            continue
         last, first = group[-1], group[0]
         for token in group[:-1]:
             if not token.mag_unit and last.mag_unit:
                 token.unit, token.kind, token.mag_unit = last.unit, last.kind, True
-        shared_post = [q for q in last.post if q not in ("余", "多")]
+        units = {(t.unit, t.kind) for t in group if not t.bare and t.unit}
+        if len(units) == 1 and any(t.bare for t in group):
+            unit, kind = units.pop()  # 8万亿、9万亿元; 5.66万亿元、5.9万亿
+            for token in group:
+                if token.bare:
+                    token.unit, token.kind, token.bare = unit, kind, False
+        own = any(q not in ("余", "多") for t in group[:-1] for q in t.post)
+        shared_post = [] if own else [q for q in last.post if q not in ("余", "多")]
         for token in group:
             if token.verb is None and first.verb:
                 token.verb, token.direction, token.to_level = first.verb, first.direction, first.to_level
@@ -350,7 +367,7 @@ def _share_across_lists(text: str, tokens: list[_Token]) -> None:
 
 
 def _number(value: Decimal, kind: str) -> float | int:
-    if kind in ("level", "count", "rank") and value == value.to_integral_value():
+    if kind in ("level", "count", "rank", "duration") and value == value.to_integral_value():
         return int(value)
     return float(value)
 
