@@ -100,7 +100,8 @@ def parse(
     """Show the section tree of one report (meta, warnings, parts and sections)."""
     from .parse import parse_file
 
-    report = _run(parse_file, file)
+    # the tree and the report document hold no metrics: the number grammar is not paid for
+    report = _run(parse_file, file, extract=False)
     if json:
         _write(report.to_json(), "-")
         return

@@ -55,3 +55,8 @@ def test_compare_json_pays_for_the_tokenizer_but_not_for_pandas_or_templates(tmp
 def test_metrics_csv_is_where_pandas_comes_in(tmp_path):
     modules = imported_by("metrics", str(SAMPLE / "shili-2024.txt"), "--csv", str(tmp_path / "m.csv"))
     assert "pandas" in modules and "rjieba" not in modules
+
+
+def test_parse_does_not_run_the_number_grammar():
+    modules = imported_by("parse", str(SAMPLE / "shili-2024.txt"), "--json")
+    assert "reportdiff.extract.numbers" not in modules
