@@ -54,5 +54,12 @@ def timeline(sources, **kwargs):
     return _timeline(sources, **kwargs)
 
 
-__all__ = ["parse", "compare", "timeline", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
+def panel(paths, **kwargs):
+    """A corpus at once (files, folders, globs): see ``reportdiff.corpus.panel``."""
+    from .corpus import panel as _panel
+
+    return _panel(paths, **kwargs)
+
+
+__all__ = ["parse", "compare", "timeline", "panel", "read_text", "InputError", "Report", "Section", "Paragraph", "Meta",
            "CleanText", "__version__"]

@@ -46,8 +46,10 @@ def _float_columns(frame):
     return frame
 
 
-def _rows(columns: tuple[str, ...]):
-    return type("Rows", (Rows,), {"columns": columns})
+def _rows(name: str, columns: tuple[str, ...]):
+    # named as the module attribute it is bound to, so that pickle finds the class again
+    # (the panel's cache and its worker processes pickle Reports)
+    return type(name, (Rows,), {"columns": columns, "__module__": __name__, "__qualname__": name})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,8 @@ class Target:
                 "where": self.where, "lines": list(self.lines) if self.lines else None}
 
 
-MetricRows = _rows(tuple(Metric.__dataclass_fields__))
-TargetRows = _rows(tuple(Target.__dataclass_fields__))
+MetricRows = _rows("MetricRows", tuple(Metric.__dataclass_fields__))
+TargetRows = _rows("TargetRows", tuple(Target.__dataclass_fields__))
 
 
 @dataclass(frozen=True, slots=True)
