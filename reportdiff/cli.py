@@ -235,6 +235,62 @@ def timeline(
     _console(no_color).print(result)
 
 
+def _progress_bar(stack):
+    """A rich progress bar on stderr when it is a terminal, else None (nothing when piped)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
+
+    def stage(name: str, total: int):
+        task = bar.add_task(name, total=total)
+        return lambda: bar.advance(task)
+
+    return stage
+
+
+@app.command()
+def panel(
+    paths: list[str] = typer.Argument(..., help="Report files, folders (searched recursively) or globs."),
+    json: Optional[str] = typer.Option(None, "--json", help="Write the panel document to FILE, or - for stdout."),
+    csv: Optional[str] = typer.Option(None, "--csv", help="Write targets, metrics, series, skipped and duplicates as CSV into DIR."),
+    parquet: Optional[str] = typer.Option(None, "--parquet", help="Write the same tables as Parquet files into DIR."),
+    series: Optional[str] = typer.Option(None, "--series", help="A TOML file naming series: [regions] and [files] tables."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Local worker processes (default: the cores)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where parsed reports are cached (default: the user cache dir)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every report again; keep nothing."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """A whole corpus: reports grouped into series by region, each in plan-year order, every
+    consecutive pair compared; the panel of targets and outcomes, review metrics and series."""
+    from contextlib import ExitStack
+
+    from .corpus import panel as run_panel
+
+    with ExitStack() as stack:
+        result = _run(run_panel, paths, series=series, jobs=jobs, dask=dask,
+                      cache=not no_cache, cache_dir=cache_dir, progress=_progress_bar(stack))
+    if json:
+        _write(result.to_json(), json)
+    if csv:
+        from .render.panel_files import write_panel_csv
+
+        _run(write_panel_csv, result, csv)
+    if parquet:
+        from .render.panel_files import write_panel_parquet
+
+        _run(write_panel_parquet, result, parquet)
+    if result.skipped:
+        typer.echo(f"reportdiff: warning: {len(result.skipped)} file(s) skipped, e.g. "
+                   f"{result.skipped[0]['path']}: {result.skipped[0]['reason']}", err=True)
+    if json == "-":
+        return
+    _console(no_color).print(result)
+
+
 @app.command()
 def demo(
     out: str = typer.Option("reportdiff-demo.html", "--out", help="Where to write the HTML page."),

@@ -46,10 +46,15 @@ def _float_columns(frame):
     return frame
 
 
-def _rows(name: str, columns: tuple[str, ...]):
-    # named as the module attribute it is bound to, so that pickle finds the class again
-    # (the panel's cache and its worker processes pickle Reports)
-    return type(name, (Rows,), {"columns": columns, "__module__": __name__, "__qualname__": name})
+def _rows(columns: tuple[str, ...]):
+    # registered under a name derived from its columns, so that pickle finds the class again
+    # (the panel's cache and its worker processes pickle Reports and Comparisons)
+    import hashlib
+
+    name = "_Rows_" + hashlib.sha1(" ".join(columns).encode()).hexdigest()[:12]
+    cls = type(name, (Rows,), {"columns": columns, "__module__": __name__, "__qualname__": name})
+    globals()[name] = cls
+    return cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +223,8 @@ class Target:
                 "where": self.where, "lines": list(self.lines) if self.lines else None}
 
 
-MetricRows = _rows("MetricRows", tuple(Metric.__dataclass_fields__))
-TargetRows = _rows("TargetRows", tuple(Target.__dataclass_fields__))
+MetricRows = _rows(tuple(Metric.__dataclass_fields__))
+TargetRows = _rows(tuple(Target.__dataclass_fields__))
 
 
 @dataclass(frozen=True, slots=True)

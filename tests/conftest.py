@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("REPORTDIFF_SHARED", ROOT.parent / "shared"))
 CORPORA = SHARED / "corpora"
 GOLD = ROOT / "tests" / "gold"
+# the suite never reads or fills the user's cache of parsed reports (reportdiff panel, timeline)
+os.environ.setdefault("REPORTDIFF_CACHE_DIR", tempfile.mkdtemp(prefix="reportdiff-test-cache-"))
 SCHEMAS = ROOT / "reportdiff" / "schema"
 
 

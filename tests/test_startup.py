@@ -17,7 +17,9 @@ SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 #: pydantic (typer >= 0.29 validates parameters with it), pandas, numpy, the HTML templates,
 #: the format libraries and typer's rich help formatter
 HEAVY = ("rjieba", "pydantic", "pandas", "numpy", "jinja2", "selectolax", "docx", "pypdf",
-         "opencc", "typer.rich_utils", "rich.markdown")
+         "opencc", "typer.rich_utils", "rich.markdown",
+         # the panel's engines: the cluster, Parquet and the cache dir are paid for only there
+         "dask", "distributed", "pyarrow", "platformdirs")
 
 
 def imported_by(*argv: str) -> set[str]:
@@ -31,7 +33,7 @@ def imported_by(*argv: str) -> set[str]:
     return set(out.stdout.rsplit("MODULES", 1)[1].split())
 
 
-@pytest.mark.parametrize("argv", [("--help",), ("compare", "--help"),
+@pytest.mark.parametrize("argv", [("--help",), ("compare", "--help"), ("panel", "--help"),
                                   ("parse", str(SAMPLE / "shili-2024.txt"), "--json"),
                                   ("parse", str(SAMPLE / "shili-2024.txt"))])
 def test_help_and_parse_import_nothing_heavy(argv):

@@ -1,8 +1,11 @@
 """The members of a panel: which files, which series each belongs to, and which copy of a
 year is kept.
 
->>> series_names([("呼伦贝尔市海拉尔区", "district"), ("海拉尔区", "district"), ("全国", "national")])
-{'呼伦贝尔市海拉尔区': '呼伦贝尔市海拉尔区', '海拉尔区': '呼伦贝尔市海拉尔区', '全国': '全国'}
+>>> series_names([("海拉尔区", "district"), ("呼伦贝尔市海拉尔区", "district"), ("鼓楼区", "district"),
+...               ("南京市鼓楼区", "district"), ("福州市鼓楼区", "district")])["海拉尔区"]
+'呼伦贝尔市海拉尔区'
+>>> series_names([("鼓楼区", "district"), ("南京市鼓楼区", "district"), ("福州市鼓楼区", "district")])["鼓楼区"]
+'鼓楼区'
 """
 from __future__ import annotations
 

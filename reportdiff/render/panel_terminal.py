@@ -2,23 +2,31 @@
 the duplicates left out and the files skipped."""
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from ..corpus.result import Panel
-from ..corpus.rows import year_ranges as _years
 
 
 def panel_view(p: Panel) -> Group:
     table = Table(title=f"Panel: {len(p.series)} series, {sum(s['reports'] for s in p.series)} "
-                        f"reports, {len(p.targets)} targets", title_justify="left")
-    for col in ("series", "level", "years", "gaps", "targets", "met", "missed", "unclear",
-                "not reported", "no review yet"):
-        table.add_column(col, overflow="fold")
+                        f"reports, {len(p.targets)} targets", title_justify="left",
+                  caption="gaps: years without a report (listed below); n/r: not reported by "
+                          "the next review; open: no next report yet",
+                  caption_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("series", overflow="fold", min_width=8)
+    table.add_column("years", no_wrap=True)
+    for col in ("reports", "gaps", "targets", "met", "missed", "unclear", "n/r", "open"):
+        table.add_column(col, justify="right", no_wrap=True)
     for s in p.series:
-        table.add_row(s["series"], s["level"] or "", _years(s["years"]),
-                      _years(s["gaps"]) or "-", str(s["targets"]),
+        name = Text(s["series"])
+        name.append(f" {s['level'] or ''}", style="dim")
+        span = str(s["first_year"]) if s["first_year"] == s["last_year"] else \
+            f"{s['first_year']}–{s['last_year']}"
+        table.add_row(name, span, str(s["reports"]), str(len(s["gaps"])) if s["gaps"] else "-",
+                      str(s["targets"]),
                       Text(str(s["met"]), style="green" if s["met"] else "dim"),
                       Text(str(s["missed"]), style="red" if s["missed"] else "dim"),
                       str(s["unclear"]), str(s["not_reported"]), str(s["pending"]))
