@@ -258,7 +258,7 @@ def panel(
     csv: Optional[str] = typer.Option(None, "--csv", help="Write targets, metrics, series, skipped and duplicates as CSV into DIR."),
     parquet: Optional[str] = typer.Option(None, "--parquet", help="Write the same tables as Parquet files into DIR."),
     series: Optional[str] = typer.Option(None, "--series", help="A TOML file naming series: [regions] and [files] tables."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Local worker processes (default: the cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Local worker processes (default: the cores)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster."),
     cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where parsed reports are cached (default: the user cache dir)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every report again; keep nothing."),
