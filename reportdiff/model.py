@@ -99,6 +99,9 @@ class CleanText:
     source: Source
     lines: tuple[Line, ...]
     warnings: tuple[Notice, ...] = ()
+    # clutter removed from the head of the text: a photo caption may be the only line
+    # naming the speaker (省长NAME作政府工作报告)
+    removed_head: tuple[Line, ...] = ()
 
     @property
     def text(self) -> str:

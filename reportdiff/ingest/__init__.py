@@ -29,6 +29,7 @@ __all__ = ["read_text", "MAX_BYTES"]
 #: refused before it is read so that memory stays bounded. Override with REPORTDIFF_MAX_MB.
 MAX_BYTES = 16 * 1024 * 1024
 
+_HEAD_LINES = 60  # how far down removed clutter is kept for the front matter (captions)
 _NEWLINES = re.compile(r"\r\r\n|\r\n|\r|\n")
 
 
@@ -62,7 +63,10 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
     lines, split_markers = join_markers([ln for ln in normal if ln.text])
     if not lines:
         raise InputError(where, "has no text")
+    head = lines[:_HEAD_LINES]
     lines, dropped = drop_clutter(lines)
+    kept_numbers = {ln.number for ln in lines[:_HEAD_LINES]}
+    removed_head = tuple(ln for ln in head if ln.number not in kept_numbers)
     if dropped:
         warnings.append(Notice("clutter_removed",
                                f"{dropped} line{'s' if dropped != 1 else ''} of page clutter "
@@ -84,7 +88,8 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
                                f"{joined} line{'s' if joined != 1 else ''} joined back into "
                                "paragraphs (the copy breaks lines inside paragraphs)"))
     digest = hashlib.sha256(data).hexdigest()
-    return CleanText(Source(path, digest, fmt, encoding), tuple(lines), tuple(warnings))
+    return CleanText(Source(path, digest, fmt, encoding), tuple(lines), tuple(warnings),
+                     removed_head)
 
 
 def _acquire(source, name, max_bytes) -> tuple[bytes, str, str]:

@@ -44,7 +44,8 @@ def parse(clean: CleanText) -> Report:
     warnings = list(clean.warnings)
     part_index = find_parts(paras)
     front_end = part_index[0] if part_index else min(len(paras), 40)
-    fm = read_front_matter([p.text for p in paras[:front_end]])
+    fm = read_front_matter([p.text for p in paras[:front_end]],
+                           captions=[ln.text for ln in clean.removed_head])
     preamble = [p for i, p in enumerate(paras[:front_end]) if i not in fm.used]
     if not part_index:
         preamble = [p for i, p in enumerate(paras) if i not in fm.used]

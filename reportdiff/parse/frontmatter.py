@@ -39,14 +39,21 @@ def _patterns():
     offices = sorted(table["offices"], key=lambda o: -len(o["text"]))
     office_re = "|".join(re.escape(o["text"]) for o in offices)
     speaker = re.compile(rf"(?P<office>{office_re})\s*[:：]?\s*(?P<name>{_NAME})\s*$")
+    caption = re.compile(table["caption_speaker"].replace("{office}", office_re))
     office_as = {o["text"]: o["as"] for o in offices}
-    return (re.compile(table["delivery"]), speaker, office_as, table["levels"],
-            re.compile(table["salutation"]))
+    office_level = {o["as"]: o["level"] for o in offices}
+    forms = tuple(re.compile(f.replace("{date}", table["delivery_date"])
+                             .replace("{session}", table["delivery_session"]))
+                  for f in table["delivery"])
+    return (forms, speaker, office_as, table["levels"], re.compile(table["salutation"]),
+            caption, office_level)
 
 
-def read_front_matter(lines: list[str]) -> FrontMatter:
-    """Meta fields from the lines before the first part (or the first ~40 lines)."""
-    delivery, speaker_re, office_as, levels, salutation = _patterns()
+def read_front_matter(lines: list[str], captions: list[str] = ()) -> FrontMatter:
+    """Meta fields from the lines before the first part (or the first ~40 lines);
+    ``captions`` are lines ingest removed as clutter, read only for a speaker that no
+    speaker line names."""
+    delivery, speaker_re, office_as, levels, salutation, caption, office_level = _patterns()
     fm = FrontMatter()
     head = lines[:40]
     for i, line in enumerate(head):
@@ -71,24 +78,44 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             if not fm.region and "人民政府" in prefix:
                 fm.region = _region_from(prefix.split("人民政府")[0])
             break
+    if not fm.speaker:
+        _read_caption_speaker(fm, [*captions, *head], caption, office_as, salutation)
     if not fm.region and any(re.search(m, line) for line in head
                              for m in lexicon.load("frontmatter")["national_markers"]):
         fm.region = "全国"
-    fm.level = _level(fm.region, levels)
+    fm.level = _level(fm.region, levels) or office_level.get(fm.speaker_title or "")
     return fm
 
 
-def _read_delivery(fm: FrontMatter, head: list[str], delivery: re.Pattern[str]) -> None:
-    # join candidate lines (those from a line with a date or 在 on) and search there
+def _read_caption_speaker(fm: FrontMatter, head: list[str], caption: re.Pattern[str],
+                          office_as: dict[str, str], salutation: re.Pattern[str]) -> None:
+    """The speaker of a copy with no speaker line, from a caption or lead that says who
+    delivered the report (省长刘向东作政府工作报告); the line stays in the text."""
+    for line in head:
+        if salutation.match(line):
+            return
+        m = caption.search(line.replace(" ", "").replace("\u3000", ""))
+        if m:
+            fm.speaker, fm.speaker_title = m.group("name"), office_as[m.group("office")]
+            return
+
+
+def _read_delivery(fm: FrontMatter, head: list[str],
+                   forms: tuple[re.Pattern[str], ...]) -> None:
+    # join a few lines from each line that may open the delivery line and search there: the
+    # line may wrap mid-word, and the date may stand on the next line
     for start, line in enumerate(head):
-        if "年" not in line or "日" not in line:
+        if not ("年" in line and "日" in line) and "届" not in line:
             continue
         joined, owners = "", []
         for j in range(start, min(start + 4, len(head))):
             owners.append((len(joined), j))
             joined += head[j].replace(" ", "")
-        m = delivery.search(joined)
-        if not m or m.start() > len(head[start].replace(" ", "")):
+        for form in forms:
+            m = form.search(joined)
+            if m and m.start() <= len(head[start].replace(" ", "")):
+                break
+        else:
             continue
         fm.delivered = _iso_date(m.group("date"))
         fm.session = m.group("session")
