@@ -18,7 +18,7 @@ from .. import lexicon
 from ..model import CleanText, Meta, Notice, Paragraph, Report, Section
 from .frontmatter import read_front_matter
 from .headings import lead_sentence
-from .tree import Node, Para, build_parts, find_parts
+from .tree import Node, Para, build_parts, find_layout
 
 __all__ = ["parse", "parse_file"]
 
@@ -42,7 +42,7 @@ def parse_file(path: str | os.PathLike | bytes, *, extract: bool = True, **kwarg
 def parse(clean: CleanText) -> Report:
     paras = [Para(ln.text, ln.number, ln.last or ln.number, ln.heading) for ln in clean.lines]
     warnings = list(clean.warnings)
-    part_index = find_parts(paras)
+    part_index, gaps = find_layout(paras)
     front_end = part_index[0] if part_index else min(len(paras), 40)
     fm = read_front_matter([p.text for p in paras[:front_end]],
                            captions=[ln.text for ln in clean.removed_head])
@@ -51,13 +51,24 @@ def parse(clean: CleanText) -> Report:
         preamble = [p for i, p in enumerate(paras) if i not in fm.used]
         warnings.append(Notice("no_headings", "no numbered parts (一、二、…) found: the text "
                                               "is kept as paragraphs"))
+    warnings.extend(Notice("numbering_gap", f"part {_cn(g.before + 1)} is missing from the copy: "
+                                            f"{_cn(g.before)}、 is followed by {_cn(g.after)}、 "
+                                            f"(line {g.line}); both parts are kept")
+                    for g in gaps)
     nodes = build_parts(paras, part_index)
-    roles = [_part_role(n.title) for n in nodes]
+    roles = _part_roles([n.title for n in nodes], fm.delivered)
     sections = tuple(_freeze(n, str(k), 1, role) for k, (n, role) in
                      enumerate(zip(nodes, roles), 1))
     meta = _meta(fm, nodes, roles)
     warnings.extend(_truncation(paras, sections, roles))
     return Report(clean.source, meta, tuple(warnings), _paragraphs(preamble, "0"), sections)
+
+
+def _cn(n: int) -> str:
+    """一 … 九十九 (part ordinals)."""
+    digits = "零一二三四五六七八九"
+    tens, units = divmod(n, 10)
+    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[units] if units else "")
 
 
 def _paragraphs(paras: list[Para], owner: str) -> tuple[Paragraph, ...]:
@@ -91,7 +102,35 @@ def _part_role(title: str) -> str:
     for role in lexicon.load("roles")["order"]:
         if _matches(role, title):
             return role
-    return "other"
+    return "unknown"
+
+
+def _part_roles(titles: list[str], delivered: str | None) -> list[str]:
+    """Roles by title, then by position: an untitled-role first part naming the year before
+    the plan year is the review; parts that match nothing after the review are plan parts
+    (a plan in thematic parts: 着力扩大国内需求, 着力推进创新驱动发展, …)."""
+    roles = [_part_role(t) for t in titles]
+    plan_year = _plan_year_of(delivered)
+    if roles and roles[0] in ("unknown", "plan") and plan_year:
+        year = _YEAR.search(titles[0])
+        if year and int(year.group()) == plan_year - 1:
+            roles[0] = "review"
+    after = lexicon.load("roles")["position"]["after_review"]
+    seen_review = False
+    for k, role in enumerate(roles):
+        seen_review = seen_review or role == "review"
+        if role == "unknown":
+            roles[k] = after if seen_review else "other"
+    return roles
+
+
+def _plan_year_of(delivered: str | None) -> int | None:
+    """The plan year a delivery date implies (a report delivered in the autumn or winter
+    plans the next year)."""
+    if not delivered:
+        return None
+    year, month = int(delivered[:4]), int(delivered[5:7])
+    return year + 1 if month >= 10 else year
 
 
 def _meta(fm, nodes: list[Node], roles: list[str]) -> Meta:
@@ -107,9 +146,8 @@ def _meta(fm, nodes: list[Node], roles: list[str]) -> Meta:
             plan_year = int(year.group())
     if plan_year is None and review_year is not None:
         plan_year = review_year + 1
-    if plan_year is None and fm.delivered:
-        year, month = int(fm.delivered[:4]), int(fm.delivered[5:7])
-        plan_year = year + 1 if month >= 10 else year
+    if plan_year is None:
+        plan_year = _plan_year_of(fm.delivered)
     if review_year is None and plan_year is not None:
         review_year = plan_year - 1
     return Meta(title=fm.title, region=fm.region, level=fm.level, delivered=fm.delivered,

@@ -42,6 +42,9 @@ _DASH = re.compile(_LEAD["dash"])
 _NOT_LEAD = re.compile("|".join(_LEAD["not_lead"]))
 _STOP = re.compile(f"[{_LEAD['stops']}]")
 _OPENER = re.compile("|".join(_LEAD["openers"]))
+_FRAMING = re.compile("|".join(_LEAD["framing"]))
+_ALONE = re.compile(_LEAD["salutation_alone"])
+_WRAP_UP = re.compile("|".join(_LEAD["wrap_up"]))
 _TITLE_MAX = 80
 
 
@@ -92,3 +95,26 @@ def lead_sentence(text: str) -> str | None:
 
 def is_dash_bullet(text: str) -> bool:
     return bool(_DASH.match(text))
+
+
+def is_framing(text: str) -> bool:
+    """A part intro that characterises the period (过去五年，是…的五年。): never a unit."""
+    return bool(_FRAMING.match(text))
+
+
+def is_salutation_alone(text: str) -> bool:
+    return bool(_ALONE.match(text))
+
+
+def is_heading_bullet(text: str) -> bool:
+    """A ``——`` bullet that is only a heading: one short sentence with no body after it."""
+    if not _DASH.match(text):
+        return False
+    body = text.lstrip("—").strip()
+    m = _STOP.search(body)
+    return len(body) <= _LEAD["heading_bullet_max"] and (not m or not body[m.end():].strip())
+
+
+def is_wrap_up(text: str) -> bool:
+    """A paragraph that sums a part up (成绩来之不易。…, 我们也清醒看到…)."""
+    return bool(_WRAP_UP.search(text))

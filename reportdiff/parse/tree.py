@@ -14,11 +14,14 @@ paragraphs. Only paragraph-initial markers count.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .headings import (PART, SECTION_RULES, Rule, is_dash_bullet, lead_sentence,
-                       marker_text, match_marker, split_heading)
+from .. import lexicon
+from .headings import (PART, RULES, SECTION_RULES, Rule, is_dash_bullet, is_framing,
+                       is_heading_bullet, is_salutation_alone, is_wrap_up, lead_sentence, marker_text,
+                       match_marker, split_heading)
 
 _MAX_DEPTH = 4
 _PART_TITLE_MAX = 60
@@ -45,9 +48,26 @@ class Node:
         return max(ends)
 
 
+class Gap(NamedTuple):
+    """Part ordinals missing from the copy: ``before`` is followed by ``after``."""
+    before: int
+    after: int
+    line: int
+
+
 def find_parts(paras: list[Para]) -> list[int]:
-    """Indexes of the part headings: the longest run of consecutive ordinals (一、 二、 三、)
-    among heading-like paragraphs, so a stray ``一、`` elsewhere does not break the tree."""
+    """Indexes of the part headings (see ``find_layout``)."""
+    return find_layout(paras)[0]
+
+
+def find_layout(paras: list[Para]) -> tuple[list[int], list[Gap]]:
+    """Indexes of the part headings, and the gaps in their numbering.
+
+    Numbered parts are the longest run of consecutive ordinals (一、 二、 三、) among
+    heading-like paragraphs, so a stray ``一、`` elsewhere does not break the tree; one
+    missing ordinal (一、 then 三、: part 二 lost from the copy) is bridged and reported.
+    Unnumbered headings (2024年工作回顾) are the parts when there is no numbered run, or when
+    the ``一、`` items restart under them (then those items are sections)."""
     candidates = []
     for i, para in enumerate(paras):
         hit = match_marker(para.text, (PART,))
@@ -56,25 +76,81 @@ def find_parts(paras: list[Para]) -> list[int]:
         title, _ = split_heading(PART, hit[2])
         if 0 < len(title) <= _PART_TITLE_MAX:
             candidates.append((i, hit[1]))
-    best: dict[int, list[int]] = {}  # candidate position -> best chain ending there
+    best: dict[int, tuple[list[int], int]] = {}  # candidate -> best chain ending there, gaps
     for k, (i, n) in enumerate(candidates):
-        chain = [i]
+        chain, gaps = [i], 0
         for j, (pi, pn) in enumerate(candidates[:k]):
-            if pn == n - 1 and len(best[j]) + 1 > len(chain):
-                chain = best[j] + [i]
-        best[k] = chain
-    chain = max(best.values(), key=lambda c: (len(c), -c[0])) if best else []
+            step = n - pn
+            if step not in (1, 2):
+                continue
+            prev, prev_gaps = best[j]
+            cand = (len(prev) + 1, -(prev_gaps + (step == 2)))
+            if cand > (len(chain), -gaps):
+                chain, gaps = prev + [i], prev_gaps + (step == 2)
+        best[k] = (chain, gaps)
+    chain, _ = (max(best.values(), key=lambda c: (len(c[0]), -c[1], -c[0][0]))
+                if best else ([], 0))
+    bare = _bare_headings(paras)
+    if len(bare) >= 2 and (len(chain) < 2 or _restarts_under(paras, bare, candidates)):
+        return bare, []
     hinted = [i for i, p in enumerate(paras) if p.heading == 1]
     if len(chain) < 2 and len(hinted) >= 2:
-        return hinted  # unnumbered parts the file marks as headings (关于国内建设 …)
-    return chain
+        return hinted, []  # unnumbered parts the file marks as headings (关于国内建设 …)
+    ordinals = dict(candidates)
+    gaps_found = [Gap(ordinals[a], ordinals[b], paras[b].first)
+                  for a, b in zip(chain, chain[1:]) if ordinals[b] - ordinals[a] == 2]
+    return chain, gaps_found
+
+
+def _bare_headings(paras: list[Para]) -> list[int]:
+    """Short unmarked lines after the salutation that read as part headings."""
+    table = lexicon.load("headings")["bare"]
+    punct = re.compile(table["punctuation"])
+    words = re.compile("|".join(table["words"]))
+    not_heading = re.compile("|".join(table["not_heading"]))
+    start = next((i + 1 for i, p in enumerate(paras[:60]) if p.text.startswith("各位代表")), None)
+    if start is None:
+        return []
+    out = []
+    for i in range(start, len(paras)):
+        text = paras[i].text
+        if (len(text) > table["max_chars"] or punct.search(text) or not_heading.search(text)
+                or match_marker(text)):
+            continue
+        if words.search(text) or _opens_series(paras[i + 1:i + 3]):
+            out.append(i)
+    return out
+
+
+def _opens_series(following: list[Para]) -> bool:
+    for para in following:
+        hit = match_marker(para.text, RULES[:2])
+        if hit:
+            return hit[1] == 1
+    return False
+
+
+def _restarts_under(paras: list[Para], bare: list[int], candidates: list[tuple[int, int]]
+                    ) -> bool:
+    """Do the numbered ``一、`` items start again at 一 under at least two of the
+    unnumbered headings (so they are those headings' sections)?"""
+    bounds = bare + [len(paras)]
+    restarts = 0
+    for start, end in zip(bounds, bounds[1:]):
+        inside = [n for i, n in candidates if start < i < end]
+        restarts += bool(inside) and inside[0] == 1
+    return restarts >= 2
 
 
 def build_parts(paras: list[Para], part_index: list[int]) -> list[Node]:
     nodes = []
     bounds = part_index + [len(paras)]
+    # under unnumbered parts, 一、 items are sections
+    bare = any(not match_marker(paras[i].text, (PART,)) for i in part_index)
+    inner_rules = RULES if bare else SECTION_RULES
     for start, end in zip(bounds, bounds[1:]):
         head = paras[start]
+        last = end == len(paras)
         hit = match_marker(head.text, (PART,))
         if hit:
             title, body = split_heading(PART, hit[2])
@@ -83,13 +159,16 @@ def build_parts(paras: list[Para], part_index: list[int]) -> list[Node]:
             title, body, number = head.text, "", None
         node = Node(number, title, head.first)
         inner = ([Para(body, head.first, head.last)] if body else []) + paras[start + 1:end]
-        _fill(node, inner, SECTION_RULES, depth=1)
+        _fill(node, inner, inner_rules, depth=1, closing_units=last)
         nodes.append(node)
     return nodes
 
 
-def _fill(node: Node, paras: list[Para], rules: tuple[Rule, ...], depth: int) -> None:
-    """Give ``node`` its own paragraphs and its children, from ``paras``."""
+def _fill(node: Node, paras: list[Para], rules: tuple[Rule, ...], depth: int,
+          closing_units: bool = True) -> None:
+    """Give ``node`` its own paragraphs and its children, from ``paras``. Without
+    ``closing_units``, what follows a standalone salutation is the part's wrap-up, not units
+    (the last part's closing passages — nationalities, defence, foreign policy — are)."""
     if depth < _MAX_DEPTH:
         for rank, rule in enumerate(rules):
             items = _series(paras, rule)
@@ -101,8 +180,11 @@ def _fill(node: Node, paras: list[Para], rules: tuple[Rule, ...], depth: int) ->
             if styled:
                 _split_styled(node, paras, styled)
                 return
-            units = [i for i, p in enumerate(paras)
-                     if is_dash_bullet(p.text) or lead_sentence(p.text)]
+            heads = [i for i, p in enumerate(paras) if is_heading_bullet(p.text)]
+            if len(heads) >= 2:
+                _split_bullets(node, paras, heads)
+                return
+            units = _units(paras, closing_units)
             if units:
                 _split_units(node, paras, units)
                 return
@@ -144,6 +226,37 @@ def _split_styled(node: Node, paras: list[Para], heads: list[int]) -> None:
     for start, end in zip(bounds, bounds[1:]):
         head = paras[start]
         node.children.append(Node(None, head.text, head.first, list(paras[start + 1:end])))
+
+
+def _units(paras: list[Para], closing_units: bool = True) -> list[int]:
+    """Indexes of the paragraphs that are units: dash bullets and lead-sentence paragraphs,
+    not framing."""
+    wrap_up = set()
+    if not closing_units:  # 各位代表！ then 成绩来之不易。…: the part's wrap-up
+        for i, para in enumerate(paras[:-1]):
+            if i and is_salutation_alone(para.text) and is_wrap_up(paras[i + 1].text):
+                wrap_up.update(range(i + 1, len(paras)))
+                break
+    return [i for i, p in enumerate(paras) if i not in wrap_up
+            and (is_dash_bullet(p.text) or lead_sentence(p.text)) and not is_framing(p.text)]
+
+
+def _split_bullets(node: Node, paras: list[Para], heads: list[int]) -> None:
+    """Heading-only dash bullets are the sections; the lead-sentence paragraphs under each
+    are its children."""
+    node.paragraphs.extend(paras[:heads[0]])
+    bounds = heads + [len(paras)]
+    for start, end in zip(bounds, bounds[1:]):
+        head = paras[start]
+        title = head.text.lstrip("—").strip().rstrip("。；;")
+        child = Node("——", title, head.first)
+        inner = paras[start + 1:end]
+        units = _units(inner)
+        if units:
+            _split_units(child, inner, units)
+        else:
+            child.paragraphs.extend(inner)
+        node.children.append(child)
 
 
 def _split_units(node: Node, paras: list[Para], units: list[int]) -> None:
