@@ -464,10 +464,11 @@ class Evidence:
     section: str | None
     lines: tuple[int, int] | None
     sentence: str
+    paragraph: str | None = None
 
     def to_dict(self) -> dict:
         return {"section": self.section, "lines": list(self.lines) if self.lines else None,
-                "sentence": self.sentence}
+                "sentence": self.sentence, "paragraph": self.paragraph}
 
 
 @dataclass(frozen=True, slots=True)

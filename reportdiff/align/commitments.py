@@ -44,6 +44,7 @@ class _Sentence:
     lines: tuple[int, int] | None
     text: str
     grams: frozenset
+    paragraph: str
 
 
 def grams(text: str) -> frozenset:
@@ -86,7 +87,8 @@ def review_sentences(report: Report) -> list[_Sentence]:
             continue
         part = section.id.split(".")[0]
         for _, text in sentences(paragraph.text):
-            out.append(_Sentence(section.id, part, paragraph.lines, text, grams(text)))
+            out.append(_Sentence(section.id, part, paragraph.lines, text, grams(text),
+                                 paragraph.id))
     return out
 
 
@@ -214,8 +216,9 @@ def commitment_ledger(old: Report, new: Report,
             continue
         s = items[-chosen[1]]
         status, why = _status(c, s.text, chosen[2])
-        out.append(CommitmentEntry(c, status, (Evidence(s.section, s.lines, s.text),),
-                                   round(chosen[0], 2), f"{why}, {where} ({s.section})"))
+        evidence = (Evidence(s.section, s.lines, s.text, s.paragraph),)
+        out.append(CommitmentEntry(c, status, evidence, round(chosen[0], 2),
+                                   f"{why}, {where} ({s.section})"))
     return out
 
 

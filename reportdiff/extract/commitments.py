@@ -53,6 +53,7 @@ def _rules() -> dict:
             "words": re.compile(words), "lead_in": frozenset(table["lead_in"]),
             "lead": re.compile(rf"^(?:{words})*"),
             "framing": re.compile("|".join(framing["patterns"])),
+            "framing_sentence": re.compile("|".join(framing["sentences"])),
             "abstract": frozenset(framing["abstract_objects"]),
             "concrete": re.compile(longest(framing["concrete"])),
             "min": framing["min_object"], "max": framing["max_object"]}
@@ -69,7 +70,9 @@ def is_concrete(obj: str) -> bool:
 def clause_commitments(sentence: str) -> list[Clause]:
     """The promises of one sentence, one per clause that makes one."""
     rules = _rules()
-    out = []
+    out: list[Clause] = []
+    if rules["framing_sentence"].search(sentence):
+        return out
     for match in _CLAUSE.finditer(sentence):
         text = match.group().strip()
         if rules["framing"].search(text):
@@ -84,6 +87,8 @@ def clause_commitments(sentence: str) -> list[Clause]:
         obj = _TRIM.sub("", rest)
         if not (rules["min"] <= len(obj) <= rules["max"]) or obj in rules["abstract"]:
             continue
+        if not head and not is_concrete(obj):
+            continue  # a verb the table does not know needs a concrete object
         strength = "".join(w for w in rules["words"].findall(pre)
                            if w not in rules["lead_in"]) or None
         out.append(Clause(text, match.start(), strength, action,

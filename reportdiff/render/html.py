@@ -17,6 +17,7 @@ from .. import __version__
 from ..model import Comparison
 from . import output_dir, write_text
 from .compare_terminal import RELATION, STATUS
+from .html_commitments import commitments_html
 from .terminal import quantity_text
 
 
@@ -129,14 +130,6 @@ def render_html(c: Comparison) -> str:
             "relation": link.relation,
             "relation_label": RELATION[link.relation][0] + (" ↕ moved" if link.moved else ""),
             "score": "" if link.score is None else f"{link.score:.2f}", "classes": _classes(link.relation)})
-    pairs = []
-    for pair in c.pairs("review_vs_plan"):
-        rel = pair.link.relation
-        pairs.append({"relation": rel, "classes": _classes(rel),
-                      "relation_label": RELATION[rel][0] + (" ↕ moved" if pair.link.moved else ""),
-                      "old_label": f"{pair.old.id} {pair.old.title}" if pair.old else "(none)",
-                      "new_label": f"{pair.new.id} {pair.new.title}" if pair.new else "(none)",
-                      "old_runs": _runs(pair.runs, "delete"), "new_runs": _runs(pair.runs, "insert")})
     cols = [[f"{p.term} {p.old}→{p.new}" for p in c.priorities[k][:12]]
             for k in ("new", "dropped", "rising", "falling")]
     priorities = [[col[i] if i < len(col) else "" for col in cols]
@@ -148,7 +141,7 @@ def render_html(c: Comparison) -> str:
         withheld_targets=[{"indicator": t.indicator, "anchor": anchor("old", t.section or ""),
                            "target": quantity_text(t.value, t.value_high, t.unit)}
                           for t in c.old.targets] if c.withheld else [], changes=changes, section_map=section_map,
-        pairs=pairs, priorities=priorities, old_text=_report_rows(c.old, "old"),
+        commitments_html=commitments_html(c), priorities=priorities, old_text=_report_rows(c.old, "old"),
         new_text=_report_rows(c.new, "new"))
 
 

@@ -6,6 +6,12 @@
     if (v !== 'all') { document.body.classList.add('only-' + v); }
   }
   for (var i = 0; i < radios.length; i++) { radios[i].addEventListener('change', apply); }
+  var promiseRadios = document.querySelectorAll('input[name="cfilter"]');
+  function applyPromises() {
+    var v = document.querySelector('input[name="cfilter"]:checked').value;
+    document.body.setAttribute('data-promises', v);
+  }
+  for (var k = 0; k < promiseRadios.length; k++) { promiseRadios[k].addEventListener('change', applyPromises); }
   var rows = document.querySelectorAll('tr[data-href]');
   for (var j = 0; j < rows.length; j++) {
     rows[j].addEventListener('click', function (e) {

@@ -158,3 +158,23 @@ def test_readable_with_javascript_off(browser, hailar_page):
     assert page.locator("#section-map tbody tr").first.is_visible()
     assert page.locator("details.pair").first.is_visible()
     context.close()
+
+
+def test_review_against_plan_is_promises_with_evidence_and_a_status_filter(browser, hailar_page):
+    c, path = hailar_page
+    context, page, _ = _open(browser, path, [])
+    rows = page.locator("table.commitments tr.commitment")
+    assert rows.count() == len(c.commitments)
+    silent = page.locator("tr.commitment.st-silent")
+    assert silent.count() == sum(e.status == "silent" for e in c.commitments) > 0
+    assert "no trace" in silent.first.inner_text()
+    done = next(k for k, e in enumerate(c.commitments) if e.status == "done")
+    assert c.commitments[done].evidence[0].sentence[:12] in rows.nth(done).inner_text()
+    page.check("input[name=cfilter][value=silent]")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert visible and len(visible) == silent.count()
+    page.check("input[name=cfilter][value=all]")
+    page.locator("#commitments").scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hailar-commitments.png"), full_page=False)
+    context.close()
