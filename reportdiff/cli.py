@@ -212,13 +212,21 @@ def timeline(
     html: Optional[str] = typer.Option(None, "--html", help="Write one HTML page per consecutive pair into this folder, with an index."),
     csv: Optional[str] = typer.Option(None, "--csv", help="Write series.csv and ledger.csv into DIR."),
     force: bool = typer.Option(False, "--force", help="Follow reports of different series anyway, and grade pairs across gaps."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Local worker processes (default: the cores)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where parsed reports are cached (default: the user cache dir)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every report again; keep nothing."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
 ) -> None:
     """Follow several reports: each year's targets against the next review, and every known
     indicator across the reviews."""
+    from contextlib import ExitStack
+
     from .align import timeline as run_timeline
 
-    result = _run(run_timeline, files, force=force)
+    with ExitStack() as stack:
+        result = _run(run_timeline, files, force=force, jobs=jobs, dask=dask, cache=not no_cache,
+                      cache_dir=cache_dir, progress=_progress_bar(stack))
     if json:
         _write(result.to_json(), json)
     if csv:

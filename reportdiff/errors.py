@@ -9,3 +9,7 @@ class InputError(Exception):
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+
+    def __reduce__(self):
+        # raised in a worker process or on a dask worker, it crosses back by pickle
+        return (InputError, (self.where, self.problem))

@@ -107,22 +107,45 @@ def commitment_views(old: Report, new: Report, review_vs_plan: list, *,
     return CommitmentRows(entries), WordingRows(wording_shifts(old_promises, commitments(new)))
 
 
-def timeline(sources, *, force: bool = False) -> Timeline:
+def timeline(sources, *, force: bool = False, jobs: int | None = 1, dask=None,
+             cache: bool = True, cache_dir: str | None = None, progress=None) -> Timeline:
     """Several reports (paths, bytes or Reports) in plan-year order, each consecutive pair
     compared, each known indicator followed through the reviews. Reports of different series
-    (regions or levels) are refused unless ``force``."""
+    (regions or levels) are refused unless ``force``.
+
+    Files are read and pairs compared by the panel's machinery: ``jobs`` local processes or a
+    ``dask`` cluster, with the on-disk cache of parsed reports (``cache``, ``cache_dir``)."""
+    from contextlib import ExitStack
+
+    from ..corpus.cache import run_cache_root
+    from ..corpus.executors import Executor
+    from ..corpus.tasks import compare_reports, load_report
     from ..errors import InputError
     from .timelines import build_timeline
 
-    reports = [_report(s) for s in sources]
-    if len(reports) < 2:
-        raise InputError("timeline", "needs at least two reports")
-    if not force:
-        for other in reports[1:]:
-            notice = region_notice(reports[0], other)
-            if notice:
-                raise InputError(other.source.path,
-                                 f"not of the same series as {reports[0].source.path} "
-                                 f"({reports[0].meta.region or '?'} against "
-                                 f"{other.meta.region or '?'}); --force to follow them anyway")
-    return build_timeline(reports, lambda a, b: compare(a, b, force=force))
+    tick = progress or (lambda stage, total: None)
+    with ExitStack() as stack:
+        root = run_cache_root(stack, cache, cache_dir)
+        executor = stack.enter_context(Executor(jobs, dask))
+        sources = list(sources)
+        is_file = [isinstance(s, (str, os.PathLike)) and s != "-" for s in sources]
+        files = [(os.fspath(s), None, root) for s, f in zip(sources, is_file) if f]
+        loaded = executor.map(load_report, files, tick("reading", len(files)))
+        # files are read by the executor (and the cache); bytes, stdin and Reports here
+        reports = [next(loaded) if f else _report(s) for s, f in zip(sources, is_file)]
+        if len(reports) < 2:
+            raise InputError("timeline", "needs at least two reports")
+        if not force:
+            for other in reports[1:]:
+                notice = region_notice(reports[0], other)
+                if notice:
+                    raise InputError(other.source.path,
+                                     f"not of the same series as {reports[0].source.path} "
+                                     f"({reports[0].meta.region or '?'} against "
+                                     f"{other.meta.region or '?'}); --force to follow them anyway")
+
+        def compare_all(pairs):
+            return list(executor.map(compare_reports, [(a, b, force) for a, b in pairs],
+                                     tick("comparing", len(pairs))))
+
+        return build_timeline(reports, None, compare_all)

@@ -25,7 +25,9 @@ def series(reports: list[Report]) -> dict:
     return {key: points for key, points in sorted(out.items())}
 
 
-def build_timeline(reports: list[Report], compare) -> Timeline:
+def build_timeline(reports: list[Report], compare, compare_all=None) -> Timeline:
+    """``compare(a, b)`` for each consecutive pair, or ``compare_all(pairs)`` for all of them
+    at once (in order: an executor runs them side by side)."""
     ordered = sorted(reports, key=lambda r: (r.meta.plan_year or 0, r.meta.delivered or ""))
     warnings = []
     years = [r.meta.plan_year for r in ordered]
@@ -35,5 +37,6 @@ def build_timeline(reports: list[Report], compare) -> Timeline:
                                           "is compared across the gap"))
         if a and a == b:
             warnings.append(Notice("duplicate_year", f"two reports for plan year {a}"))
-    comparisons = tuple(compare(a, b) for a, b in zip(ordered, ordered[1:]))
+    pairs = list(zip(ordered, ordered[1:]))
+    comparisons = tuple(compare_all(pairs) if compare_all else (compare(a, b) for a, b in pairs))
     return Timeline(tuple(ordered), comparisons, series(ordered), tuple(warnings))

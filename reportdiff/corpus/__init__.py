@@ -15,13 +15,12 @@ the tasks were given, so the panel is the same whichever ran them.
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import ExitStack
 from typing import Any, Callable, Iterable
 
 from ..errors import InputError
 from ..model import Notice
-from .cache import default_cache_dir
+from .cache import run_cache_root
 from .executors import Executor
 from .members import arrange, expand, level_of, load_series_file, series_names
 from .result import Panel
@@ -32,12 +31,6 @@ __all__ = ["panel", "Panel"]
 
 #: ``progress(stage, total)`` returns the function to call as each task of the stage is done.
 Progress = Callable[[str, int], Callable[[], None]]
-
-
-def _cache_root(stack: ExitStack, cache: bool, cache_dir: str | None) -> str:
-    if not cache:  # still a cache for this run, so that pair tasks need not parse again
-        return stack.enter_context(tempfile.TemporaryDirectory(prefix="reportdiff-"))
-    return os.fspath(cache_dir) if cache_dir else default_cache_dir()
 
 
 def panel(paths: Iterable[str | os.PathLike], *, series: str | None = None,
@@ -53,7 +46,7 @@ def panel(paths: Iterable[str | os.PathLike], *, series: str | None = None,
              "pairs_from_cache": 0}
     tick = progress or (lambda stage, total: None)
     with ExitStack() as stack:
-        root = _cache_root(stack, cache, cache_dir)
+        root = run_cache_root(stack, cache, cache_dir)
         executor = stack.enter_context(Executor(jobs, dask))
         members = []
         for m in executor.map(read_member, [(f, root) for f in files], tick("reading", len(files))):

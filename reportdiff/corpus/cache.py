@@ -27,7 +27,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ReportCache", "code_version", "default_cache_dir"]
+__all__ = ["ReportCache", "code_version", "default_cache_dir", "run_cache_root", "file_sha256"]
 
 #: Environment variable naming the cache folder (the test suite points it at a temporary one).
 CACHE_ENV = "REPORTDIFF_CACHE_DIR"
@@ -54,6 +54,15 @@ def default_cache_dir() -> str:
     import platformdirs
 
     return platformdirs.user_cache_dir("reportdiff", appauthor=False)
+
+
+def run_cache_root(stack, cache: bool, cache_dir: str | os.PathLike | None) -> str:
+    """The cache folder of one run: ``cache_dir``, else the default one; with ``cache`` off, a
+    temporary folder removed when ``stack`` closes (the run's own tasks still share it, so
+    that a pair's task need not parse its reports again)."""
+    if not cache:
+        return stack.enter_context(tempfile.TemporaryDirectory(prefix="reportdiff-"))
+    return os.fspath(cache_dir) if cache_dir else default_cache_dir()
 
 
 def file_sha256(path: str) -> str:

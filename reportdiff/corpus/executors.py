@@ -28,6 +28,10 @@ class Executor:
     an existing ``distributed.Client``."""
 
     def __init__(self, jobs: int | None = None, dask: Any = None):
+        if jobs is not None and jobs < 1:
+            from ..errors import InputError
+
+            raise InputError("--jobs", f"must be at least 1 (got {jobs})")
         self.jobs = jobs or default_jobs()
         self.dask = dask
         self._pool = None

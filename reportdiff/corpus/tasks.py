@@ -14,7 +14,8 @@ from ..errors import InputError
 from ..model import LedgerEntry, Meta, Metric, Report, Target
 from .cache import ReportCache, file_sha256
 
-__all__ = ["Member", "PairResult", "read_member", "load_report", "compare_pair"]
+__all__ = ["Member", "PairResult", "read_member", "load_report", "compare_pair",
+           "compare_reports"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,12 @@ def _read(path: str, sha: str, cache: ReportCache | None) -> tuple[Report | str,
 
 def load_report(path: str, sha: str | None = None, cache_root: str | None = None) -> Report:
     """One report, from the cache when it holds it; bad input raises InputError."""
-    sha = sha or file_sha256(path)
+    try:
+        sha = sha or file_sha256(path)
+    except OSError:  # parse_file words the problem as every command does
+        from ..parse import parse_file
+
+        return parse_file(path)
     report, _ = _read(path, sha, _cache(cache_root))
     if isinstance(report, str):
         raise InputError(path, report)
@@ -127,3 +133,10 @@ def compare_pair(old: tuple[str, str], new: tuple[str, str], cache_root: str | N
     if cache:
         cache.put("pair", key, result)
     return result
+
+
+def compare_reports(old: Report, new: Report, force: bool):
+    """Task: the whole Comparison of two Reports (a timeline keeps them all)."""
+    from ..align import compare
+
+    return compare(old, new, force=force)
