@@ -35,6 +35,7 @@ _SEPARATORS_RANGE = re.compile(r"^\s*(—{1,2}|–|-|－|~|～|至)\s*$")
 _CLAUSE_END = "，；：。！？,;:（）()「」"
 _WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, 0xFF05: ord("%"), 0xFF0E: ord(".")}
 _CLAUSE_QUALIFIERS = ("力争", "预计")
+_ITEM_END = ("", "、", "，", "；", "。", "和", "及", "与", ",", ";")
 _TIME_OPENER = re.compile(r"(今年|年内|全年|明年)?")
 _QUALIFIERS = {"预计", "超", "近", "约", "左右", "以上", "以内", "以下", "不低于", "低于", "余", "多", "强",
                "弱", "达", "突破", "力争"}
@@ -108,7 +109,7 @@ def _grammar():
         rf"|(?:(?P<mix>\d+(?:\.\d+)?(?:亿|万)(?:\d+(?:千|百)多?万?)+)"
         rf"|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"|(?P<cn>[{_CN}](?:[{_CN}百]|千(?![瓦伏米克]))*)"
-        rf"|(?<=[超近上逾约数破过在达])(?P<bm>万亿|千亿|百亿|亿|千万|百万|万|千|百)(?=多|余|{unit_re}))"
+        rf"|(?:(?<=[超近上逾约数破过达])|(?<=定在|持在))(?P<bm>万亿|千亿|百亿|亿|千万|百万|万|千|百)(?=多|余|{unit_re}))"
         rf"(?P<mag1>{mag_re})?(?P<approx>余|多)?(?P<mag2>万亿|亿|万)?"
         rf"(?P<unit>%|‰|个多?百分点|百分点|倍|成(?![立为果效绩功本员交熟长都型品套片就])"
         rf"|大(?=[\u4e00-\u9fff])|(?:{unit_re})(?:/(?:{per_re}))?)?")
@@ -348,10 +349,11 @@ def _share_across_lists(text: str, tokens: list[_Token]) -> None:
             if not token.mag_unit and last.mag_unit:
                 token.unit, token.kind, token.mag_unit = last.unit, last.kind, True
         units = {(t.unit, t.kind) for t in group if not t.bare and t.unit}
-        if len(units) == 1 and any(t.bare for t in group):
-            unit, kind = units.pop()  # 8万亿、9万亿元; 5.66万亿元、5.9万亿
-            for token in group:
-                if token.bare:
+        # 8万亿、9万亿元; 5.66万亿元、5.9万亿 — not 2.58万户、近8万市民 (the noun is its own)
+        alone = [t for t in group if t.bare and text[t.end:t.end + 1] in _ITEM_END]
+        if len(units) == 1 and alone:
+            unit, kind = units.pop()
+            for token in alone:
                     token.unit, token.kind, token.bare = unit, kind, False
         own = any(q not in ("余", "多") for t in group[:-1] for q in t.post)
         shared_post = [] if own else [q for q in last.post if q not in ("余", "多")]

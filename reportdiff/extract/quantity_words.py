@@ -51,7 +51,7 @@ def _rules() -> dict:
                          rf"(?![\d{_NUMERAL}])")
     # what stands before an ordinal to make it a rank, read on the few characters before it
     frame = re.compile(
-        rf"(?:(?:{alt(w['rank_verbs'])})(?![民住家])[^，。；：、\d第前首“”]{{0,8}}"
+        rf"(?:(?:{alt(w['rank_verbs'])})(?![民住家污放水涝])[^，。；：、\d第前首“”]{{0,8}}"
         rf"|(?:{alt(w['rank_scopes'])})(?:{alt(w['rank_middles'])})?|[到至]|升为)$")
     streak = re.compile(rf"连续(?P<n>[{_NUMERAL}\d]{{1,3}})年(?!代|度|前|后)"
                         rf"|(?P<m>[{_NUMERAL}]{{1,3}})(?:{alt(w['streak_after'])})")
