@@ -43,6 +43,13 @@ def _tables():
             re.compile(t["ledger"]["multi_year"]))
 
 
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    """The ledger's verdict words (``[ledger]`` in lexicon/indicators.toml)."""
+    t = lexicon.load("indicators")["ledger"]
+    return {k: re.compile(t[k]) for k in ("met", "stated", "every_year", "reduction", "change_of")}
+
+
 def judge(target: float, high: float | None, bound: str | None, pol: str, outcome: float,
           unit: str | None = "%") -> tuple[str, float]:
     """``(status, delta)`` of a quantified target and its outcome."""
@@ -70,9 +77,18 @@ def _same_indicator(a: str | None, b: str | None) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)) or fuzz.ratio(a, b) >= 85
 
 
+def _is_reduction(t: Target, m: Metric) -> bool:
+    """减少农村贫困人口1000万人 (a count of people taken out) against 农村贫困人口减少1232万人."""
+    return (t.kind == "count" and m.kind == "other" and t.unit == m.unit
+            and m.value is not None and m.value < 0
+            and bool(_words()["reduction"].search(t.surface)))
+
+
 def _comparable(t: Target, m: Metric) -> bool:
     if t.unit == "%" and m.unit == "%" and is_rate(t.indicator):
         return True  # 涨幅3%左右 against 上涨2.1% or 控制在3.3%
+    if _is_reduction(t, m):
+        return True
     if t.kind != m.kind:
         return False
     return t.kind in ("growth_pct", "share_pct", "change_pp", "ratio") or (t.unit or "") == m.unit
@@ -90,6 +106,7 @@ def outcomes(new: Report) -> tuple[list[Metric], list[Metric]]:
     year = new.meta.review_year
     average, multi_year = _tables()[3], _tables()[5]
     paragraphs = {p.id: p.text for _, p in new.paragraphs()}
+    last_year = _last_year_paragraphs(new) if new.meta.kind == "five-year" else set()
     results, averages = [], []
     for m in new.metrics:
         if m.kind == "rank" or not m.indicator:
@@ -103,13 +120,55 @@ def outcomes(new: Report) -> tuple[list[Metric], list[Metric]]:
         if re.search("[从由][^，；。]*$", clause) and re.match(r"\S{0,3}(增加|提高|下降|降|上升|增长)?(到|至)",
                                                       m.sentence[m.end:m.end + 6]):
             continue  # 由5160元增加到7703元: 5160元 is the base, not the result
+        if m.kind == "level" and _words()["change_of"].search(clause.strip()):
+            continue  # 削减财政赤字450亿元: by how much it changed, not what it was
         if average.search(clause) or multi_year.search(paragraphs.get(m.paragraph, "")[:20]):
             averages.append(m)
-        elif m.year == year or (in_review and new.meta.kind != "five-year"):
+        elif m.year == year or (in_review and (new.meta.kind != "five-year"
+                                               or m.paragraph in last_year)):
             results.append(m)
         else:
             averages.append(m)  # a five-year figure without a year: stated, not comparable
-    return _town_and_country(results), averages
+    return _each_member(_town_and_country(results)), averages
+
+
+def _last_year_paragraphs(new: Report) -> set[str]:
+    """In a five-year review, the paragraphs about the last year alone: from one that opens with
+    that year (刚刚过去的2015年，…) up to one that opens on the five years again (五年来…) or
+    on another year; the sections between (（一）经济发展取得新成就…) report that year."""
+    year, multi_year = new.meta.review_year, _tables()[5]
+    out: set[str] = set()
+    current = False
+    for section, p in new.paragraphs():
+        if section is None or section.role != "review":
+            current = False
+            continue
+        opening = next(iter(dated_sentences(p.text, None, new.meta.plan_year)), None)
+        if multi_year.search(p.text[:20]):
+            current = False
+        elif opening is not None and opening[1] is not None:
+            current = opening[1] == year
+        if current:
+            out.add(p.id)
+    return out
+
+
+def _each_member(metrics: list[Metric]) -> list[Metric]:
+    """``城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%``: one figure stated
+    for a list whose members were named before it is each member's."""
+    out: list[Metric] = []
+    for k, m in enumerate(metrics):
+        before = [o for o in metrics[:k] if o.sentence == m.sentence and o.kind != m.kind
+                  and o.indicator]
+        members = list(dict.fromkeys(o.indicator for o in before))
+        same_kind = [o for o in metrics if o.sentence == m.sentence and o.kind == m.kind]
+        clause = _clause_before(m)
+        if len(members) >= 2 and len(same_kind) == 1 and "分别" in clause \
+                and m.indicator in members:
+            out.extend(_renamed(m, name) for name in members)
+        else:
+            out.append(m)
+    return out
 
 
 def _town_and_country(metrics: list[Metric]) -> list[Metric]:
@@ -142,18 +201,42 @@ def _pick(candidates: list[Metric], year: int | None, used: set[str],
     return explicit[0]
 
 
-def _mentioned(new: Report, name: str) -> list[str]:
-    """Sentences of the new review naming the indicator (without a usable figure)."""
+def _mentioned(new: Report, name: str) -> list[tuple[str, str]]:
+    """``(sentence, phrase)`` for each sentence of the new review naming the indicator (without
+    a usable figure); the phrase is the one naming it."""
     found = []
     for part in new.sections:
         if part.role != "review":
             continue
         for p in part.all_paragraphs():
             for sentence in re.split(r"(?<=[。；])", p.text):
-                if any(len(phrase) >= 2 and is_known(phrase) and canonical(phrase) == name
-                       for phrase in re.split(r"[，、；。]", sentence)):
-                    found.append(sentence.strip())
+                phrase = next((ph for ph in re.split(r"[，；。]", sentence) if len(ph) >= 2
+                               and is_known(ph) and canonical(ph) == name), None)
+                if phrase is not None:
+                    found.append((sentence.strip(), phrase))
     return found
+
+
+def _states(phrase: str) -> bool:
+    """True when the phrase says how the indicator went (粮食产量实现“十二连增”), not only names
+    it in passing (增加的财政赤字主要用于减税降费)."""
+    stated = _words()["stated"]
+    for name in re.split("、|和", phrase):
+        hit = _lookup_span(name)
+        if hit is not None and stated.search(phrase[phrase.find(name) + hit:]):
+            return True
+    return False
+
+
+def _lookup_span(text: str) -> int | None:
+    """The end of the first canonical indicator's match in the text, or None."""
+    from ..extract.indicators import _table
+
+    for _, pattern, _, _ in _table():
+        m = pattern.search(text.replace(" ", ""))
+        if m:
+            return m.end()
+    return None
 
 
 def ledger(old: Report, new: Report) -> list[LedgerEntry]:
@@ -182,7 +265,8 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
         if comparable:
             m = _pick(comparable, year, used, lookup)
             used.add(m.id)
-            status, delta = judge(t.value, t.value_high, t.bound, pol, m.value, t.unit)
+            value = -m.value if _is_reduction(t, m) else m.value
+            status, delta = judge(t.value, t.value_high, t.bound, pol, value, t.unit)
             entries.append(LedgerEntry(name, t, m, status, delta, pol))
             continue
         others = [m for m in pool if canonical(m.indicator) in related.get(canonical(lookup), ())]
@@ -193,21 +277,33 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
                 why = f"stated as {m.kind} {m.unit}, the target is {t.kind} {t.unit or ''}".strip()
             elif m in averages:
                 why = "stated only as a multi-year figure"
+                if _words()["every_year"].search(_clause_before(m)) and _comparable(t, m) \
+                        and judge(t.value, t.value_high, t.bound, pol, m.value, t.unit)[0] == "met":
+                    # 财政赤字率一直控制在3%以内: true of every year, the target's among them
+                    entries.append(LedgerEntry(name, t, m, "met", None, pol,
+                                               "a ceiling kept every year"))
+                    continue
             else:
                 why = f"the review states {canonical(m.indicator)}, another measure"
             entries.append(LedgerEntry(name, t, m, "unclear", None, pol, why))
             continue
         named = _mentioned(new, name) if is_known(t.indicator) else []
-        if named:
+        words = _words()
+        said = next((s for s, _ in named if failed.search(s)), None)
+        met = next((s for s, phrase in named if words["met"].search(phrase)), None)
+        stated = next((s for s, phrase in named if _states(phrase)), None)
+        if said or met or stated:
             # 进出口总额出现下降，预期增长目标未能实现: missed in words
-            said = next((s for s in named if failed.search(s)), None)
-            status = "missed" if said else "unclear"
-            why = "missed in words" if said else "named without a comparable figure"
+            status = "missed" if said else "met" if met else "unclear"
+            why = ("missed in words" if said else "met in words" if met
+                   else "named without a comparable figure")
             entries.append(LedgerEntry(name, t, None, status, None, pol,
-                                       f"{why}: {(said or named[0])[:60]}"))
+                                       f"{why}: {(said or met or stated)[:60]}"))
             continue
-        entries.append(LedgerEntry(name, t, None, "not_reported", None, pol,
-                                   "the review does not state it"))
+        why = "the review does not state it"
+        if named:
+            why = f"named only in passing: {named[0][0][:60]}"
+        entries.append(LedgerEntry(name, t, None, "not_reported", None, pol, why))
     return entries
 
 

@@ -15,10 +15,12 @@ import re
 
 from ..model import Metric, MetricRows, Report, Target, TargetRows
 from .metrics import sentence_metrics, sentences
-from .targets import deduplicate, elsewhere_targets, passage_targets
+from .elsewhere import elsewhere_targets
+from .targets import deduplicate, find_passage, passage_targets
 
 __all__ = ["extract"]
 
+_PLAN_ROLES = ("plan", "targets", "government")
 _ROLE = {"review": "outcome", "plan": "target", "targets": "target", "outlook": "target"}
 
 
@@ -29,6 +31,7 @@ def extract(report: Report) -> Report:
     targets: list[Target] = []
     taken: set[str] = set()
     elsewhere: list[tuple] = []
+    plan_seen = False  # a part after the plan part that has no role of its own is plan too
     for section, paragraph in report.paragraphs():
         role = _ROLE.get(section.role, "other") if section else "other"
         year = meta.review_year if role == "outcome" else meta.plan_year if role == "target" else None
@@ -41,16 +44,20 @@ def extract(report: Report) -> Report:
                                       paragraph.id, role, m.sentence, m.surface, m.start, m.end,
                                       m.indicator, m.kind, m.value, m.value_high, m.unit,
                                       m.qualifier, m_year, paragraph.lines))
-        if section is None or section.role not in ("plan", "targets"):
+        plan_seen = plan_seen or (section is not None and section.role in _PLAN_ROLES)
+        if section is None or not (section.role in _PLAN_ROLES
+                                   or section.role == "other" and plan_seen):
             continue
-        items = passage_targets(paragraph.text)
+        items = passage_targets(paragraph.text) if section.role in ("plan", "targets") else []
         if items:
             targets.extend(_target(t, len(targets) + k + 1, paragraph, meta.plan_year)
                            for k, t in enumerate(items))
+            span = find_passage(paragraph.text)
+            elsewhere.append((paragraph, paragraph.text[span[1] + 1:] if span else ""))
         else:
-            elsewhere.append(paragraph)
-    for paragraph in elsewhere:
-        for t in elsewhere_targets(paragraph.text, taken):
+            elsewhere.append((paragraph, paragraph.text))
+    for paragraph, text in elsewhere:
+        for t in elsewhere_targets(text, taken, meta.plan_year):
             targets.append(_target(t, len(targets) + 1, paragraph, meta.plan_year))
     targets = [dataclasses.replace(t, id=f"t{k}") for k, t in enumerate(deduplicate(targets), 1)]
     return dataclasses.replace(report, metrics=MetricRows(metrics), targets=TargetRows(targets))

@@ -2,7 +2,7 @@
 
 The targets passage is found in the plan part by its introduction (``主要预期目标是：``); each
 item up to the end of that sentence is a target, quantified when it states a number. A few
-targets are framed elsewhere in the plan part (``赤字率拟按3%安排``); the lexicon lists them.
+targets are framed elsewhere in the plan (``赤字率拟按3%安排``): ``extract/elsewhere.py`` finds them.
 
 >>> items = passage_targets("今年主要预期目标是：地区生产总值增长6%左右；城镇调查失业率5.5%以内；"
 ...                         "居民收入增长和经济增长基本同步。上述目标考虑了需要和可能。")
@@ -31,14 +31,14 @@ def _item(sentence: str, surface: str, indicator: str, kind: str, value, value_h
 def _rules() -> dict:
     t = lexicon.load("targets")
     return {"intro": re.compile("|".join(t["intro"])), "item_end": re.compile(t["item_end"]),
-            "elsewhere": [(re.compile(e["keyword"]), e["pick"]) for e in t["elsewhere"]],
             "unquantified": re.compile(t["unquantified"]),
             "subject_end": re.compile(t["subject_end"]),
             "continuation": re.compile(t["continuation"]), "bounds": t["bounds"],
             "lead_words": re.compile(t["lead_words"]),
             "explanation": re.compile(t["explanation"]),
             "stop_sentence": re.compile(t["stop_sentence"]),
-            "continue_sentence": re.compile(t["continue_sentence"])}
+            "continue_sentence": re.compile(t["continue_sentence"]),
+            "floor": t["floor"], "floor_pattern": re.compile(t["floor"]["pattern"])}
 
 
 def bound_of(m: Mention) -> str:
@@ -142,8 +142,10 @@ def _item_targets(item: str, sentence: str, subject: str | None) -> list[Target]
         if rules["continuation"].match(clause):
             if out and out[-1].value is None:
                 last = out[-1]
+                floor = rules["floor"] if rules["floor_pattern"].search(clause) else {}
                 out[-1] = _item(last.sentence, f"{last.surface}，{clause}", last.indicator,
-                                     last.kind, None, None, None, None, None)
+                                last.kind if not floor else floor["kind"], floor.get("value"),
+                                None, floor.get("unit"), "min" if floor else None, None)
             continue
         if not rules["unquantified"].search(clause):
             continue
@@ -170,27 +172,3 @@ def _each_indicator(item: str, m: Mention, indicator: str) -> list[str]:
             not re.search(r"[、和]\s*[\d.]+%", item[m.end:m.end + 12]):
         return [indicator, indicator]
     return [indicator]
-
-
-def elsewhere_targets(text: str, taken: set[str]) -> list[Target]:
-    """Targets framed outside the passage (赤字率拟按3%安排), one per keyword family."""
-    out: list[Target] = []
-    for keyword, pick in _rules()["elsewhere"]:
-        if keyword.pattern in taken:
-            continue
-        for sentence in re.split(r"(?<=[。；])", text):
-            k = keyword.search(sentence)
-            if not k:
-                continue
-            mentions = [m for m in sentence_metrics(sentence) if m.unit == "%"
-                        and m.start >= k.start()]
-            if not mentions:
-                continue
-            m = mentions[-1] if pick == "last" else mentions[0]
-            indicator = k.group() if len(k.group()) <= 12 else (m.indicator or k.group())
-            out.append(_item(sentence.strip(), sentence[k.start():m.end], indicator,
-                                  m.kind, m.value, m.value_high, m.unit, bound_of(m),
-                                  m.qualifier, "elsewhere"))
-            taken.add(keyword.pattern)
-            break
-    return out
