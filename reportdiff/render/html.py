@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..model import Comparison
 from . import output_dir, write_text
-from .compare_terminal import RELATION, STATUS
+from .compare_terminal import (LEGEND, STATUS, priorities_title, priority_cell,
+                               relation_label)
 from .html_commitments import commitments_html
 from .terminal import quantity_text
 
@@ -93,10 +94,28 @@ def _runs(runs, keep: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def _classes(relation: str) -> str:
+def _classes(link) -> str:
+    relation = link.relation
     return " ".join(c for c in ("unchanged" if relation == "match" else "",
                                 "not-new" if relation != "new" else "",
-                                "not-dropped" if relation != "dropped" else "") if c)
+                                "not-dropped" if relation != "dropped" else "",
+                                "weak" if link.weak else "", "moved" if link.moved else "") if c)
+
+
+def _section_map(c: Comparison, view: str) -> list[dict]:
+    titles_old = {s.id: s for s in c.old.walk()}
+    titles_new = {s.id: s for s in c.new.walk()}
+    rows = []
+    for link in c.links[view]:
+        o, n = titles_old.get(link.old), titles_new.get(link.new)
+        rows.append({
+            "old_anchor": anchor("old", "s-" + link.old) if link.old else None,
+            "new_anchor": anchor("new", "s-" + link.new) if link.new else None,
+            "old_label": f"{link.old} {o.title}" if o else "",
+            "new_label": f"{link.new} {n.title}" if n else "",
+            "relation": link.relation, "relation_label": relation_label(link),
+            "score": "" if link.score is None else f"{link.score:.2f}", "classes": _classes(link)})
+    return rows
 
 
 def render_html(c: Comparison) -> str:
@@ -117,20 +136,9 @@ def render_html(c: Comparison) -> str:
                 "old_anchor": anchor("old", ch.old.paragraph or ""),
                 "new_anchor": anchor("new", ch.new.paragraph or ""),
                 "delta": ch.texts()["delta"]} for ch in c.changes]
-    titles_old = {s.id: s for s in c.old.walk()}
-    titles_new = {s.id: s for s in c.new.walk()}
-    section_map = []
-    for link in c.links["review_vs_plan"]:
-        o, n = titles_old.get(link.old), titles_new.get(link.new)
-        section_map.append({
-            "old_anchor": anchor("old", "s-" + link.old) if link.old else None,
-            "new_anchor": anchor("new", "s-" + link.new) if link.new else None,
-            "old_label": f"{link.old} {o.title}" if o else "",
-            "new_label": f"{link.new} {n.title}" if n else "",
-            "relation": link.relation,
-            "relation_label": RELATION[link.relation][0] + (" ↕ moved" if link.moved else ""),
-            "score": "" if link.score is None else f"{link.score:.2f}", "classes": _classes(link.relation)})
-    cols = [[f"{p.term} {p.old}→{p.new}" for p in c.priorities[k][:12]]
+    section_map = _section_map(c, "review_vs_plan")
+    plan_map = _section_map(c, "plan_vs_plan")
+    cols = [[priority_cell(p) for p in c.priorities[k][:12]]
             for k in ("new", "dropped", "rising", "falling")]
     priorities = [[col[i] if i < len(col) else "" for col in cols]
                   for i in range(max((len(col) for col in cols), default=0))]
@@ -141,6 +149,8 @@ def render_html(c: Comparison) -> str:
         withheld_targets=[{"indicator": t.indicator, "anchor": anchor("old", t.section or ""),
                            "target": quantity_text(t.value, t.value_high, t.unit)}
                           for t in c.old.targets] if c.withheld else [], changes=changes, section_map=section_map,
+        plan_map=plan_map, legend=LEGEND, priorities_title=priorities_title(c),
+        map_counts={v: c.relation_counts(v) for v in ("review_vs_plan", "plan_vs_plan")},
         commitments_html=commitments_html(c), priorities=priorities, old_text=_report_rows(c.old, "old"),
         new_text=_report_rows(c.new, "new"))
 
