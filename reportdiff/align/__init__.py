@@ -18,7 +18,7 @@ from .priorities import priorities
 from .sections import VIEW_PARAMS, link_units
 from .units import plan_units, review_units
 
-__all__ = ["compare", "align_links", "timeline"]
+__all__ = ["compare", "align_links", "timeline", "token_tables"]
 
 
 def _report(source) -> Report:
@@ -27,6 +27,19 @@ def _report(source) -> Report:
     from ..parse import parse_file
 
     return parse_file(source)
+
+
+def token_tables(report: Report) -> dict[str, dict]:
+    """The segmentation a comparison needs of ``report`` on either side (its units, phrases
+    and commitments), for a cache entry to keep beside the report; ``tokens.prime`` makes it
+    known to another process."""
+    from ..extract.commitments import commitments
+    from . import tokens
+    from .priorities import phrase_counts
+
+    with tokens.recording() as record:
+        plan_units(report), review_units(report), phrase_counts(report), commitments(report)
+    return record
 
 
 def _order_key(report: Report) -> tuple:

@@ -11,7 +11,9 @@ policy terms of ``lexicon/terms.txt`` kept whole.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
 
 from .. import lexicon
 
@@ -28,19 +30,66 @@ def _engine():
     return rjieba
 
 
-# Each text is segmented once per process: a report's sections are units of two views, and
-# in a timeline each report is one side of two pairs.
-_CACHE_SIZE = 1 << 15
+# Each text is segmented once per process (a report's sections are units of two views, in a
+# timeline each report is one side of two pairs), and the segmentation of a report can be
+# stored with it (``token_tables``) so that a panel's pair tasks in other processes, or a later
+# run, need not segment it again — nor import the engine at all.
+_MEMO_MAX = 1 << 16
+_memo: dict[str, dict] = {"cut": {}, "tag": {}}
+_recording: list[dict[str, dict]] = []
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+def _remember(kind: str, text: str, value: tuple) -> tuple:
+    memo = _memo[kind]
+    if len(memo) >= _MEMO_MAX:  # a long-running process over a whole corpus: start afresh
+        memo.clear()
+    memo[text] = value
+    for record in _recording:
+        record[kind][text] = value
+    return value
+
+
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(t for t in _engine().cut(text) if _WORD.search(t))
+    hit = _memo["cut"].get(text)
+    if hit is None:
+        hit = _remember("cut", text, tuple(t for t in _engine().cut(text) if _WORD.search(t)))
+    elif _recording:
+        _remember("cut", text, hit)
+    return hit
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def _tag(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w, tag) for w, tag in _engine().tag(text) if _WORD.search(w))
+    hit = _memo["tag"].get(text)
+    if hit is None:
+        hit = _remember("tag", text, tuple((w, t) for w, t in _engine().tag(text) if _WORD.search(w)))
+    elif _recording:
+        _remember("tag", text, hit)
+    return hit
+
+
+def clear() -> None:
+    """Forget every segmentation (benchmarks measure cold runs with it)."""
+    for memo in _memo.values():
+        memo.clear()
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, dict]]:
+    """The texts segmented or tagged inside the block, with their tokens: what a report's
+    cache entry keeps (see ``token_tables``)."""
+    record: dict[str, dict] = {"cut": {}, "tag": {}}
+    _recording.append(record)
+    try:
+        yield record
+    finally:
+        _recording.remove(record)
+
+
+def prime(tables: dict[str, dict]) -> None:
+    """Make stored segmentations known, as if this process had computed them."""
+    for kind, table in tables.items():
+        for text, value in table.items():
+            _remember(kind, text, value)
 
 
 def tokens(text: str) -> list[str]:

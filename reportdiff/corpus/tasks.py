@@ -72,6 +72,10 @@ def _read(path: str, sha: str, cache: ReportCache | None) -> tuple[Report | str,
         result = err.problem
     if cache:
         cache.put("report", sha, result)
+        if isinstance(result, Report):  # the pairs it is in need not segment it again
+            from ..align import token_tables
+
+            cache.put("tokens", sha, token_tables(result))
     return result, True
 
 
@@ -126,7 +130,12 @@ def compare_pair(old: tuple[str, str], new: tuple[str, str], cache_root: str | N
     if isinstance(entry, PairResult):
         return dataclasses.replace(entry, compared=False)
     from ..align import compare
+    from ..align.tokens import prime
 
+    for _, sha in (old, new):
+        tables = cache.get("tokens", sha) if cache else None
+        if isinstance(tables, dict):
+            prime(tables)
     comparison = compare(load_report(old[0], old[1], cache_root),
                          load_report(new[0], new[1], cache_root))
     result = PairResult(tuple(comparison.ledger), tuple(w.code for w in comparison.warnings), True)
