@@ -32,3 +32,11 @@ def test_non_metrics_are_not_reported(scores):
     reported = [e for e in scores.errors if e.startswith("NON-METRIC")]
     assert scores.non_metrics >= 300
     assert len(reported) <= 0.01 * scores.non_metrics, reported
+
+
+@pytest.mark.parametrize("half", ["tune", "test"])
+def test_each_half_of_the_gold_holds(half):
+    """The rules were tuned on the odd-year files; the even-year half must hold as well."""
+    s = score(half)
+    assert s.gold >= 300
+    assert s.precision() >= 0.95 and s.recall() >= 0.95, half
