@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from .numbers import Quantity, quantities
+from .quantity_words import people_unit
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」]?|[^。！？!?]+$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
@@ -200,6 +201,10 @@ def sentence_metrics(sentence: str, default_year: int | None = None) -> list[Men
     indicators: list[str | None] = []
     for i, q in enumerate(qs):
         indicator = paired.get(i) or indicator_for(sentence, q, previous, previous_end)
+        if q.unit == "人" and not q.surface.rstrip("以上左右多余").endswith("人") and \
+                people_unit(sentence, q.end, q.end):
+            # 约1亿农业转移人口: the noun that implies the unit is what is counted
+            indicator = _noun_after(sentence[q.end:], _phrase_rules()) or indicator
         if q.kind in _OF_PREVIOUS and previous and _OWN_SUBJECT.fullmatch(
                 sentence[max((sentence.rfind(c, 0, q.start) for c in _CLAUSE_END), default=-1) + 1:q.start]):
             indicator = previous  # …1196亿美元，居世界首位 / …，连续7年增产: the figure just stated
