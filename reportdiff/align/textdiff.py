@@ -110,8 +110,10 @@ def section_pairs(comparison, view: str = "review_vs_plan") -> list:
     """Every link of a view as a SectionPair with the word diff of the two sections' text."""
     from ..model import SectionPair
 
-    old_sections = {s.id: s for s in comparison.old.walk()}
-    new_sections = {s.id: s for s in comparison.new.walk()}
+    from .units import unit_sections
+
+    # a part linked as a unit is its intro (the paragraphs before its first section)
+    old_sections, new_sections = unit_sections(comparison.old), unit_sections(comparison.new)
     out = []
     for link in comparison.links[view]:
         old = old_sections.get(link.old) if link.old else None

@@ -4,7 +4,11 @@ part(s), with the text and tokens that describe them.
 Review units are the level-2 sections of every part whose role is ``review``; plan units those
 of every part whose role is ``plan``, ``targets`` or ``government``. A part with no sections
 is a unit itself. (Where a part has no numbered sections, the parser already made its
-lead-sentence paragraphs the sections, so they are the units.)
+lead-sentence paragraphs the sections, so they are the units.) The paragraphs a part has before
+its first section — the overall requirements, the targets, the policy orientation, the
+review's opening summary — are a unit of their own with the part's id, when they amount to
+more than a transition sentence, so a reader sees where the targets paragraph went. (A part
+as a unit is always its own paragraphs: all of its text when it has no sections.)
 """
 from __future__ import annotations
 
@@ -12,9 +16,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from dataclasses import replace
+
 from ..model import Report, Section
 from .tokens import content_tokens
 
+INTRO_MIN_CHARS = 100  # shorter part intros are transitions (面对…，我们要…), not units
 REVIEW_ROLES = ("review",)
 PLAN_ROLES = ("plan", "targets", "government")
 
@@ -45,7 +52,8 @@ def units(report: Report, roles: tuple[str, ...]) -> list[Unit]:
     for part in report.sections:
         if part.role not in roles:
             continue
-        for section in part.sections or (part,):
+        intro = part_intro(part)
+        for section in ([intro] if intro else []) + list(part.sections or (part,)):
             sections.append(section)
             roles_of[section.id] = part.role
     out = []
@@ -61,6 +69,25 @@ def units(report: Report, roles: tuple[str, ...]) -> list[Unit]:
         chunks = tuple(c for c, text in zip(pieces, parts) if len(text) >= 30)
         out.append(Unit(section, k / max(len(sections) - 1, 1), title, body, chunks,
                         _bigrams(" ".join([section.title] + texts)), roles_of[section.id]))
+    return out
+
+
+def part_intro(part: Section) -> Section | None:
+    """The paragraphs before ``part``'s first section as a unit of their own (the part's id
+    and title, without its sections), or None when the part has no sections or only a short
+    transition before them."""
+    if not part.sections or sum(len(p.text) for p in part.paragraphs) < INTRO_MIN_CHARS:
+        return None
+    return replace(part, lines=(part.lines[0], part.paragraphs[-1].lines[1]), sections=())
+
+
+def unit_sections(report: Report) -> dict[str, Section]:
+    """Every section by id as a unit sees it: a part that has sections stands for its intro
+    (its own paragraphs only)."""
+    out = {s.id: s for s in report.walk()}
+    for part in report.sections:
+        if part.sections:
+            out[part.id] = part_intro(part) or replace(part, sections=())
     return out
 
 
