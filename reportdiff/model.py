@@ -608,6 +608,12 @@ class Comparison:
 
         return frames(self)
 
+    def groups(self, view: str = "plan_vs_plan") -> list["SectionGroup"]:
+        """The aligned sections of a view, each section's text once, with their word diff."""
+        from .align.textdiff import section_groups
+
+        return section_groups(self, view)
+
     def pairs(self, view: str = "review_vs_plan") -> list["SectionPair"]:
         """The aligned sections of a view with their word-level diff, in map order."""
         from .align.textdiff import section_pairs
@@ -623,6 +629,30 @@ class SectionPair:
     old: Section | None
     new: Section | None
     runs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionGroup:
+    """Links that share a section (a split or a merge, else one link), the sections on each
+    side once each, the word diff of their texts and how many changes it holds."""
+
+    links: tuple[SectionLink, ...]
+    old: tuple[Section, ...]
+    new: tuple[Section, ...]
+    runs: tuple[tuple[str, str], ...]
+    changes: int
+
+    @property
+    def relation(self) -> str:
+        return self.links[0].relation
+
+    @property
+    def moved(self) -> bool:
+        return any(link.moved for link in self.links)
+
+    @property
+    def weak(self) -> bool:
+        return any(link.weak for link in self.links)
 
 
 TIMELINE_SCHEMA = "reportdiff/timeline@1"

@@ -151,3 +151,45 @@ def pairs_for(comparison, spec: str) -> list[tuple[str, object]]:
         raise InputError(spec, "no such section in either report's aligned parts "
                                "(see `reportdiff compare OLD NEW` for the ids)")
     return found
+
+
+def hunks(runs) -> int:
+    """The number of changes in a diff: a deletion and the insertion beside it are one."""
+    count, previous = 0, "equal"
+    for op, _ in runs:
+        if op != "equal" and previous == "equal":
+            count += 1
+        previous = op
+    return count
+
+
+def section_groups(comparison, view: str = "plan_vs_plan") -> list:
+    """The links of a view gathered so that every section's text appears once: a split or a
+    merge (one old → several new, several old → one new) is one group whose texts are diffed
+    together; other links are groups of one. In map order."""
+    from ..model import SectionGroup
+
+    old_sections = {s.id: s for s in comparison.old.walk()}
+    new_sections = {s.id: s for s in comparison.new.walk()}
+    groups: list[list] = []
+    where: dict[tuple[str, str], int] = {}
+    for link in comparison.links[view]:
+        keys = [k for k in (("old", link.old), ("new", link.new)) if k[1] is not None]
+        hit = next((where[k] for k in keys if k in where), None)
+        if hit is None:
+            hit = len(groups)
+            groups.append([])
+        groups[hit].append(link)
+        for k in keys:
+            where[k] = hit
+    out = []
+    for links in groups:
+        olds = list(dict.fromkeys(l.old for l in links if l.old))
+        news = list(dict.fromkeys(l.new for l in links if l.new))
+        old_text = "\n".join(section_text(old_sections[i]) for i in olds if i in old_sections)
+        new_text = "\n".join(section_text(new_sections[i]) for i in news if i in new_sections)
+        runs = tuple(word_diff(old_text, new_text))
+        out.append(SectionGroup(tuple(links), tuple(old_sections[i] for i in olds if i in old_sections),
+                                tuple(new_sections[i] for i in news if i in new_sections), runs,
+                                hunks(runs)))
+    return out

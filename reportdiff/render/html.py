@@ -19,6 +19,7 @@ from . import output_dir, write_text
 from .compare_terminal import (LEGEND, STATUS, priorities_title, priority_cell,
                                relation_label)
 from .html_commitments import commitments_html
+from .html_plandiff import plandiff_html
 from .terminal import quantity_text
 
 
@@ -45,18 +46,23 @@ def anchor(side: str, ident: str) -> str:
 
 
 def _status_svg(counts: dict[str, int]) -> Markup:
+    """The statuses as one bar (an inline SVG stretched to the width, so nothing is clipped)
+    with its labels in a line of their own below it."""
     total = sum(counts.values()) or 1
     colours = {"met": "#1a7f37", "missed": "#cf222e", "not_reported": "#9a6700", "unclear": "#0969da"}
-    x, parts = 0.0, []
+    x, rects, labels = 0.0, [], []
     for status, n in counts.items():
         if not n:
             continue
-        w = 600 * n / total
-        parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="22" fill="{colours[status]}"/>'
-                     f'<text x="{x + 4:.1f}" y="15" fill="#fff">{escape(status.replace("_", " "))} {n}</text>')
+        w = 100 * n / total
+        rects.append(f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="10" fill="{colours[status]}"/>')
+        labels.append(f'<span class="key"><i style="background:{colours[status]}"></i>'
+                      f'{escape(status.replace("_", " "))} {n}</span>')
         x += w
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="22" role="img" '
-                  f'aria-label="target statuses">{"".join(parts)}</svg>')
+    return Markup(f'<div class="statusbar"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10" '
+                  f'preserveAspectRatio="none" width="100%" height="22" role="img" '
+                  f'aria-label="target statuses">{"".join(rects)}</svg>'
+                  f'<div class="keys">{"".join(labels)}</div></div>')
 
 
 def _report_rows(report, side: str) -> list[dict]:
@@ -74,23 +80,23 @@ def _report_rows(report, side: str) -> list[dict]:
 _NUMBER_SPAN = re.compile(r"\d[\d.,]*(?:%|‰|个百分点|倍|[万亿千百]*[元人家个项吨亩件名户所座条套辆台]?)")
 
 
-def _runs(runs, keep: str) -> list[tuple[str, str, bool]]:
-    """Runs for one side; in changed runs the numbers are pieces of their own, to be marked."""
-    out = []
-    for op, text in runs:
-        if op not in ("equal", keep):
-            continue
-        if op == "equal":
-            out.append((op, text, False))
-            continue
-        pos = 0
-        for m in _NUMBER_SPAN.finditer(text):
-            if m.start() > pos:
-                out.append((op, text[pos:m.start()], False))
-            out.append((op, m.group(), True))
-            pos = m.end()
-        if pos < len(text):
-            out.append((op, text[pos:], False))
+def _marked(sentence: str, start: int, length: int) -> tuple[str, str, str]:
+    """A sentence cut around its figure, for the figure to be marked (unmarked if absent)."""
+    if start < 0:
+        return sentence, "", ""
+    return sentence[:start], sentence[start:start + length], sentence[start + length:]
+
+
+def number_pieces(text: str) -> list[tuple[str, bool]]:
+    """A changed run cut so that its numbers are pieces of their own, to be marked."""
+    out, pos = [], 0
+    for m in _NUMBER_SPAN.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
     return out
 
 
@@ -131,7 +137,11 @@ def render_html(c: Comparison) -> str:
                        "outcome_anchor": anchor("new", o.paragraph) if o and o.paragraph else None,
                        "status": e.status, "status_label": STATUS[e.status][0],
                        "delta": texts["delta"], "note": e.note or "",
-                       "evidence": e.evidence or ""})
+                       "evidence": e.evidence or "",
+                       "target_sentence": _marked(t.sentence, t.sentence.find(t.surface),
+                                                  len(t.surface)),
+                       "outcome_sentence": _marked(o.sentence, o.start, o.end - o.start)
+                       if o else None})
     changes = [{"indicator": ch.indicator, "old": ch.texts()["old"], "new": ch.texts()["new"],
                 "old_anchor": anchor("old", ch.old.paragraph or ""),
                 "new_anchor": anchor("new", ch.new.paragraph or ""),
@@ -151,7 +161,8 @@ def render_html(c: Comparison) -> str:
                           for t in c.old.targets] if c.withheld else [], changes=changes, section_map=section_map,
         plan_map=plan_map, legend=LEGEND, priorities_title=priorities_title(c),
         map_counts={v: c.relation_counts(v) for v in ("review_vs_plan", "plan_vs_plan")},
-        commitments_html=commitments_html(c), priorities=priorities, old_text=_report_rows(c.old, "old"),
+        commitments_html=commitments_html(c), plandiff_html=plandiff_html(c, "plan_vs_plan"),
+        reviewdiff_html=plandiff_html(c, "review_vs_review"), priorities=priorities, old_text=_report_rows(c.old, "old"),
         new_text=_report_rows(c.new, "new"))
 
 
