@@ -9,8 +9,29 @@ import sys
 from typing import Optional
 
 import typer
+from typer.core import TyperGroup
+
+
+class _Commands(TyperGroup):
+    """Every command's files are staged and put in place only when it succeeds, so that a
+    failed run overwrites nothing (see reportdiff.render.files)."""
+
+    def invoke(self, ctx):
+        from .render.files import outputs
+
+        batch = outputs()
+        batch.__enter__()
+        try:
+            result = super().invoke(ctx)
+        except BaseException:
+            batch.__exit__(*sys.exc_info())
+            raise
+        _run(batch.__exit__, None, None, None)
+        return result
+
 
 app = typer.Typer(
+    cls=_Commands,
     name="reportdiff",
     help="Diff and analyse Chinese government work reports (政府工作报告) year over year.",
     add_completion=False,
@@ -44,6 +65,12 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show a traceback on
         _fail(f"--color: {color!r} is not one of auto, always, never")
     _state["debug"] = debug
     _state["color"] = color
+    if not debug:  # libraries' warnings and log records would break the one-line promise
+        import logging
+        import warnings
+
+        warnings.simplefilter("ignore")
+        logging.disable(logging.CRITICAL)
 
 
 def _fail(message: str) -> None:

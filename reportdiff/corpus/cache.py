@@ -23,7 +23,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,16 +94,12 @@ class ReportCache:
     def put(self, kind: str, key: str, value) -> None:
         """Store atomically; a cache that cannot be written is not an error (the run goes on
         without it)."""
+        from ..errors import InputError
+        from ..render.files import write_bytes
+
         path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
+            write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), staged=False)
+        except (OSError, InputError):
             pass

@@ -15,9 +15,9 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Comparison
-from . import output_dir, write_text
 from .compare_terminal import (LEGEND, STATUS, priorities_title, priority_cell,
                                relation_label)
+from .files import write_files, write_text
 from .html_commitments import commitments_html
 from .html_plandiff import plandiff_html
 from .terminal import quantity_text
@@ -192,11 +192,11 @@ def report_html(report) -> str:
 def write_timeline_html(t, directory: str) -> str:
     """One comparison page per consecutive pair and an index page linking them; the index's
     path."""
-    out = output_dir(directory)
+    pages: dict[str, str] = {}
     items = []
     for c in t.comparisons:
         name = f"{c.old.meta.plan_year}-{c.new.meta.plan_year}.html"
-        write_text(str(out / name), render_html(c))
+        pages[name] = render_html(c)
         counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
         summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
         if c.withheld:
@@ -209,6 +209,5 @@ def write_timeline_html(t, directory: str) -> str:
              f'style-src \'{_csp_hash(css)}\'"><title>reportdiff timeline</title>'
              f"<style>{css}</style></head><body><h1>Timeline: "
              f"{escape(t.reports[0].meta.region or '')}</h1><ul>{''.join(items)}</ul></body></html>")
-    path = out / "index.html"
-    write_text(str(path), index)
-    return str(path)
+    pages["index.html"] = index
+    return write_files(directory, pages)[-1]

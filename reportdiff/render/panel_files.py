@@ -1,33 +1,19 @@
 """A panel's tables as files: CSV (UTF-8 with a BOM, for Excel) or Parquet (pyarrow), one file
-per table. Each file is written beside its final name and renamed into place, so a failed run
-leaves the previous files as they were."""
+per table, written as one set by :func:`reportdiff.render.files.write_files`: the set appears
+whole or not at all, and a failed run leaves the previous files as they were."""
 from __future__ import annotations
 
-import os
+import io
 from pathlib import Path
 
 from ..errors import InputError
-from . import output_dir, write_frame
-
-
-def _replace(tmp: Path, final: Path) -> None:
-    try:
-        os.replace(tmp, final)
-    except OSError as err:
-        raise InputError(str(final), f"cannot write ({err.strerror or err})") from None
+from .files import frame_csv_bytes, write_files
 
 
 def write_panel_csv(panel, directory: str) -> list[Path]:
     """``targets.csv``, ``metrics.csv``, ``series.csv``, ``skipped.csv``, ``duplicates.csv``."""
-    out = output_dir(directory)
-    written = []
-    for name, frame in panel.frames().items():
-        final = out / f"{name}.csv"
-        tmp = out / f".{name}.csv.tmp"
-        write_frame(frame, str(tmp))
-        _replace(tmp, final)
-        written.append(final)
-    return written
+    tables = {f"{name}.csv": frame_csv_bytes(frame) for name, frame in panel.frames().items()}
+    return [Path(p) for p in write_files(directory, tables)]
 
 
 def write_panel_parquet(panel, directory: str) -> list[Path]:
@@ -37,15 +23,9 @@ def write_panel_parquet(panel, directory: str) -> list[Path]:
         import pyarrow.parquet as pq
     except ImportError:
         raise InputError("--parquet", "needs pyarrow (pip install pyarrow)") from None
-    out = output_dir(directory)
-    written = []
+    tables = {}
     for name, frame in panel.frames().items():
-        final = out / f"{name}.parquet"
-        tmp = out / f".{name}.parquet.tmp"
-        try:
-            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
-        except OSError as err:
-            raise InputError(str(final), f"cannot write ({err.strerror or err})") from None
-        _replace(tmp, final)
-        written.append(final)
-    return written
+        buf = io.BytesIO()
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), buf)
+        tables[f"{name}.parquet"] = buf.getvalue()
+    return [Path(p) for p in write_files(directory, tables)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import VIEWS, Comparison, _float_columns
-from . import output_dir, write_frame
+from .files import frame_csv_bytes, write_files
 
 
 def frames(c: Comparison) -> dict:
@@ -25,22 +25,13 @@ def frames(c: Comparison) -> dict:
 
 
 def write_csv(c: Comparison, directory: str) -> list[str]:
-    """Write one CSV per table into ``directory`` (created if needed); the paths written."""
-    out = output_dir(directory)
-    written = []
-    for name, frame in frames(c).items():
-        path = str(out / f"{name}.csv")
-        write_frame(frame, path)
-        written.append(path)
-    return written
+    """Write one CSV per table into ``directory`` (created if needed), all or none; the paths
+    written."""
+    return write_files(directory, {f"{name}.csv": frame_csv_bytes(frame)
+                                   for name, frame in frames(c).items()})
 
 
 def write_timeline_csv(t, directory: str) -> list[str]:
     """``series.csv`` (indicators by year) and ``ledger.csv`` (every year's targets)."""
-    out = output_dir(directory)
-    written = []
-    for name, frame in (("series", t.series_frame()), ("ledger", t.ledger_frame())):
-        path = str(out / f"{name}.csv")
-        write_frame(frame, path)
-        written.append(path)
-    return written
+    return write_files(directory, {"series.csv": frame_csv_bytes(t.series_frame()),
+                                   "ledger.csv": frame_csv_bytes(t.ledger_frame())})
