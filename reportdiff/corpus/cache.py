@@ -23,6 +23,7 @@ import hashlib
 import os
 import pickle
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
