@@ -77,3 +77,24 @@ def test_where_is_in_the_json_schema():
     schema = json.loads(resources.files("reportdiff.schema").joinpath(
         "metrics.schema.json").read_text("utf-8"))
     assert schema["$defs"]["target"]["properties"]["where"] == {"enum": ["passage", "elsewhere"]}
+
+
+def test_another_copy_of_the_same_plans_gives_the_same_targets():
+    """national 2014–2018 from a second source (national-ljtyduyu: other line breaks, other
+    punctuation) against the gold read on the first (national-dxcarl)."""
+    corpora = require_corpora()
+    gold = defaultdict(list)
+    for row in read_tsv("targets.tsv"):
+        gold[row["file"]].append(row)
+    found = total = spurious = 0
+    for year in range(2014, 2019):
+        targets = list(parse_file(corpora / "national-ljtyduyu" / f"national-{year}.txt").targets)
+        for row in gold[f"national-dxcarl/national-{year}.txt"]:
+            match = next((t for t in targets if target_matches(t, row)), None)
+            total += 1
+            if match:
+                targets.remove(match)
+                found += 1
+        spurious += len(targets)
+    assert total >= 90
+    assert found / total >= 0.95 and spurious <= 3, (found, total, spurious)
