@@ -348,6 +348,7 @@ def _share_across_lists(text: str, tokens: list[_Token]) -> None:
         for token in group[:-1]:
             if not token.mag_unit and last.mag_unit:
                 token.unit, token.kind, token.mag_unit = last.unit, last.kind, True
+                token.value *= last.factor  # 8、9万亿元: the magnitude is written once too
         units = {(t.unit, t.kind) for t in group if not t.bare and t.unit}
         # 8万亿、9万亿元; 5.66万亿元、5.9万亿 — not 2.58万户、近8万市民 (the noun is its own)
         alone = [t for t in group if t.bare and text[t.end:t.end + 1] in _ITEM_END]
