@@ -87,7 +87,7 @@ def _freeze(node: Node, sid: str, level: int, role: str) -> Section:
 
 @lru_cache(maxsize=None)
 def _role_patterns() -> dict[str, re.Pattern[str]]:
-    table = lexicon.load("roles")
+    table = _roles_table()
     pats = {k: re.compile("|".join(v)) for k, v in table["patterns"].items()}
     pats["targets_section"] = re.compile("|".join(table["targets_section"]))
     pats["five_year"] = re.compile("|".join(table["five_year"]))
@@ -98,8 +98,13 @@ def _matches(key: str, title: str) -> bool:
     return bool(_role_patterns()[key].search(title))
 
 
+@lru_cache(maxsize=1)
+def _roles_table() -> dict:
+    return lexicon.load("roles")
+
+
 def _part_role(title: str) -> str:
-    for role in lexicon.load("roles")["order"]:
+    for role in _roles_table()["order"]:
         if _matches(role, title):
             return role
     return "unknown"
@@ -115,7 +120,7 @@ def _part_roles(titles: list[str], delivered: str | None) -> list[str]:
         year = _YEAR.search(titles[0])
         if year and int(year.group()) == plan_year - 1:
             roles[0] = "review"
-    after = lexicon.load("roles")["position"]["after_review"]
+    after = _roles_table()["position"]["after_review"]
     seen_review = False
     for k, role in enumerate(roles):
         seen_review = seen_review or role == "review"

@@ -117,7 +117,7 @@ def _read_delivery(fm: FrontMatter, head: list[str],
                 break
         else:
             continue
-        fm.delivered = _iso_date(m.group("date"))
+        fm.delivered = _iso_date(m.group("date")) if m.group("date") else None
         fm.session = m.group("session")
         region = m.group("region").strip("—－-― ")
         fm.region = "全国" if m.group("national") else (_region_from(region) or None)

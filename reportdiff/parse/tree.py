@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lexicon
@@ -25,6 +26,7 @@ from .headings import (PART, RULES, SECTION_RULES, Rule, is_dash_bullet, is_fram
 
 _MAX_DEPTH = 4
 _PART_TITLE_MAX = 60
+_OPENING = re.compile(r"^各位代表[：:]\S{0,2}$")  # the opening salutation, not a closing 各位代表！…
 
 
 class Para(NamedTuple):
@@ -104,22 +106,26 @@ def find_layout(paras: list[Para]) -> tuple[list[int], list[Gap]]:
 
 def _bare_headings(paras: list[Para]) -> list[int]:
     """Short unmarked lines after the salutation that read as part headings."""
-    table = lexicon.load("headings")["bare"]
-    punct = re.compile(table["punctuation"])
-    words = re.compile("|".join(table["words"]))
-    not_heading = re.compile("|".join(table["not_heading"]))
-    start = next((i + 1 for i, p in enumerate(paras[:60]) if p.text.startswith("各位代表")), None)
-    if start is None:
-        return []
+    max_chars, punct, words, not_heading = _bare_patterns()
+    # after the salutation; a copy without one starts at the top (front matter lines have
+    # punctuation or are excluded by `not_heading`)
+    start = next((i + 1 for i, p in enumerate(paras[:60]) if _OPENING.match(p.text)), 0)
     out = []
     for i in range(start, len(paras)):
         text = paras[i].text
-        if (len(text) > table["max_chars"] or punct.search(text) or not_heading.search(text)
+        if (len(text) > max_chars or punct.search(text) or not_heading.search(text)
                 or match_marker(text)):
             continue
         if words.search(text) or _opens_series(paras[i + 1:i + 3]):
             out.append(i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_patterns() -> tuple[int, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = lexicon.load("headings")["bare"]
+    return (table["max_chars"], re.compile(table["punctuation"]),
+            re.compile("|".join(table["words"])), re.compile("|".join(table["not_heading"])))
 
 
 def _opens_series(following: list[Para]) -> bool:
