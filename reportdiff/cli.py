@@ -118,6 +118,19 @@ def _write(text: str, target: str) -> None:
     _run(write_text, target, text + "\n")
 
 
+def _cached_reports(paths, cache: bool, cache_dir: str | None) -> list:
+    """The reports, parsed or read from the cache with their segmentation, so that comparing
+    files seen before pays neither for parsing nor for the tokenizer."""
+    from .corpus.tasks import load_report
+
+    root = None
+    if cache:
+        from .corpus.cache import default_cache_dir
+
+        root = cache_dir or default_cache_dir()
+    return [_run(load_report, path, cache_root=root) for path in paths]
+
+
 @app.command()
 def parse(
     file: str = typer.Argument(..., help="Report file (.txt/.html/.docx/.pdf) or - for stdin."),
@@ -172,13 +185,16 @@ def compare(
     section: Optional[str] = typer.Option(None, "--section", help="Show one aligned pair (an old or new section id) with a word-level diff."),
     alignments: Optional[str] = typer.Option(None, "--alignments", help="Apply a saved, hand-corrected alignment file."),
     force: bool = typer.Option(False, "--force", help="Grade the targets even when the reports are of different regions, the same report, or not consecutive years."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where parsed reports are cached (default: the user cache dir)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read both reports again; keep nothing."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
 ) -> None:
     """Compare two reports: targets against outcomes, indicator changes, section map,
     priorities."""
     from .align import compare as run_compare
 
-    comparison = _run(run_compare, old, new, alignments=alignments, force=force)
+    reports = _cached_reports((old, new), not no_cache, cache_dir)
+    comparison = _run(run_compare, *reports, alignments=alignments, force=force)
     console = _console(no_color)
     if comparison.swapped:
         typer.echo(f"reportdiff: {old} is the later report; comparing {new} → {old}", err=True)

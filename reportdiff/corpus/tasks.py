@@ -87,9 +87,16 @@ def load_report(path: str, sha: str | None = None, cache_root: str | None = None
         from ..parse import parse_file
 
         return parse_file(path)
-    report, _ = _read(path, sha, _cache(cache_root))
+    cache = _cache(cache_root)
+    report, parsed = _read(path, sha, cache)
     if isinstance(report, str):
         raise InputError(path, report)
+    if cache and not parsed:  # its segmentation too, so that comparing it segments nothing
+        tables = cache.get("tokens", sha)
+        if isinstance(tables, dict):
+            from ..align.tokens import prime
+
+            prime(tables)
     return report
 
 
@@ -130,12 +137,7 @@ def compare_pair(old: tuple[str, str], new: tuple[str, str], cache_root: str | N
     if isinstance(entry, PairResult):
         return dataclasses.replace(entry, compared=False)
     from ..align import compare
-    from ..align.tokens import prime
 
-    for _, sha in (old, new):
-        tables = cache.get("tokens", sha) if cache else None
-        if isinstance(tables, dict):
-            prime(tables)
     comparison = compare(load_report(old[0], old[1], cache_root),
                          load_report(new[0], new[1], cache_root))
     result = PairResult(tuple(comparison.ledger), tuple(w.code for w in comparison.warnings), True)
