@@ -48,7 +48,7 @@ def test_help_does_not_import_the_model_or_the_parser():
 
 def test_compare_json_pays_for_the_tokenizer_but_not_for_pandas_or_templates(tmp_path):
     modules = imported_by("compare", str(SAMPLE / "shili-2023.txt"), str(SAMPLE / "shili-2024.txt"),
-                          "--json", str(tmp_path / "c.json"))
+                          "--json", str(tmp_path / "c.json"), "--no-cache")
     assert (tmp_path / "c.json").stat().st_size > 1000
     assert "rjieba" in modules
     assert not [m for m in ("pydantic", "pandas", "numpy", "jinja2", "typer.rich_utils") if m in modules]
