@@ -201,7 +201,7 @@ def _pick(candidates: list[Metric], year: int | None, used: set[str],
     return explicit[0]
 
 
-def _mentioned(new: Report, name: str) -> list[tuple[str, str]]:
+def _mentioned(new: Report, names: set[str]) -> list[tuple[str, str]]:
     """``(sentence, phrase)`` for each sentence of the new review naming the indicator (without
     a usable figure); the phrase is the one naming it."""
     found = []
@@ -211,7 +211,7 @@ def _mentioned(new: Report, name: str) -> list[tuple[str, str]]:
         for p in part.all_paragraphs():
             for sentence in re.split(r"(?<=[。；])", p.text):
                 phrase = next((ph for ph in re.split(r"[，；。]", sentence) if len(ph) >= 2
-                               and is_known(ph) and canonical(ph) == name), None)
+                               and is_known(ph) and canonical(ph) in names), None)
                 if phrase is not None:
                     found.append((sentence.strip(), phrase))
     return found
@@ -287,7 +287,8 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
                 why = f"the review states {canonical(m.indicator)}, another measure"
             entries.append(LedgerEntry(name, t, m, "unclear", None, pol, why))
             continue
-        named = _mentioned(new, name) if is_known(t.indicator) else []
+        # the indicator or a related measure (失业率为多年来最低 for 城镇登记失业率) named
+        named = _mentioned(new, {name, *related.get(name, ())}) if is_known(t.indicator) else []
         words = _words()
         said = next((s for s, _ in named if failed.search(s)), None)
         met = next((s for s, phrase in named if words["met"].search(phrase)), None)
