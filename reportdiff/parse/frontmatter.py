@@ -70,6 +70,15 @@ def read_front_matter(lines: list[str], captions: list[str] = ()) -> FrontMatter
         if salutation.match(line):
             break
         m = speaker_re.search(line)
+        if not m and i + 1 < len(head) and len(head[i + 1].strip()) <= 8:
+            # the office ends one line and the name stands alone on the next
+            joined = f"{line} {head[i + 1].strip()}"
+            m = speaker_re.search(joined)
+            if m and m.start("name") > len(line):
+                line = joined
+                fm.used.add(i + 1)
+            else:
+                m = None
         if m and len(line) <= 80:
             fm.speaker = m.group("name").replace(" ", "")
             fm.speaker_title = office_as[m.group("office")]
