@@ -281,6 +281,12 @@ class Report:
             for paragraph in section.paragraphs:
                 yield section, paragraph
 
+    def __repr__(self) -> str:
+        m = self.meta
+        return (f"<Report {m.region or '?'} {m.plan_year or '?'} ({self.source.path}): "
+                f"{sum(1 for _ in self.walk())} sections, {len(self.metrics)} metrics, "
+                f"{len(self.targets)} targets>")
+
     def __rich__(self):
         from .render.terminal import report_tree
 
@@ -597,9 +603,20 @@ class Comparison:
         return comparison_view(self)
 
     def _repr_html_(self) -> str:
-        from .render.html import render_html
+        """A fragment for Jupyter, its styles scoped to it (``render_html`` is the full page)."""
+        from .render.notebook import comparison_fragment
 
-        return render_html(self)
+        return comparison_fragment(self)
+
+    def __repr__(self) -> str:
+        counts = {s: sum(1 for e in self.ledger if e.status == s)
+                  for s in ("met", "missed", "not_reported", "unclear")}
+        graded = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no statuses"
+        if self.withheld:
+            graded = f"statuses withheld ({self.withheld})"
+        return (f"<Comparison {self.old.meta.region or '?'} {self.old.meta.plan_year} → "
+                f"{self.new.meta.plan_year}: {len(self.old.targets)} targets, {graded}; "
+                f"{len(self.links['review_vs_plan'])} review links>")
 
     def to_frames(self) -> dict:
         """``ledger``, ``links``, ``changes``, ``priorities``, ``commitments`` and ``wording``
@@ -669,6 +686,20 @@ class Timeline:
     comparisons: tuple[Comparison, ...]
     series: dict
     warnings: tuple[Notice, ...] = ()
+    targets: dict = field(default_factory=dict)  # series key → [(plan year, report, Target)]
+
+    def charts(self) -> list[dict]:
+        """Per followed indicator (stated in two reviews at least): its outcomes by year
+        reviewed and its targets by plan year, as ``(year, value)`` points."""
+        out = []
+        for key, points in self.series.items():
+            if len(points) < 2:
+                continue
+            out.append({"key": key, "unit": points[0][2].unit,
+                        "outcomes": [(year, float(m.value)) for year, _, m in points if year],
+                        "targets": [(year, float(t.value)) for year, _, t in self.targets.get(key, [])
+                                    if year]})
+        return out
 
     def to_dict(self) -> dict:
         return {"schema": TIMELINE_SCHEMA,
@@ -710,6 +741,11 @@ class Timeline:
         rows = [{"year": c.old.meta.plan_year, **e.to_row()} for c in self.comparisons
                 for e in c.ledger]
         return _float_columns(pd.DataFrame(rows))
+
+    def __repr__(self) -> str:
+        years = [r.meta.plan_year for r in self.reports]
+        return (f"<Timeline {self.reports[0].meta.region or '?'} {years[0]}–{years[-1]}: "
+                f"{len(self.reports)} reports, {len(self.series)} indicators>")
 
     def __rich__(self):
         from .render.timeline_terminal import timeline_view

@@ -25,6 +25,23 @@ def series(reports: list[Report]) -> dict:
     return {key: points for key, points in sorted(out.items())}
 
 
+def target_series(reports: list[Report], keys) -> dict:
+    """For each series key (``name (kind, unit)``), the targets the reports set for it:
+    ``[(plan year, report index, target)]``, the first target of each report."""
+    wanted = set(keys)
+    out: dict[str, list] = {}
+    for k, report in enumerate(reports):
+        seen = set()
+        for t in report.targets:
+            if t.value is None or not is_known(t.indicator):
+                continue
+            key = f"{canonical(t.indicator)} ({t.kind}, {t.unit or '-'})"
+            if key in wanted and key not in seen:
+                seen.add(key)
+                out.setdefault(key, []).append((report.meta.plan_year, k, t))
+    return out
+
+
 def build_timeline(reports: list[Report], compare, compare_all=None) -> Timeline:
     """``compare(a, b)`` for each consecutive pair, or ``compare_all(pairs)`` for all of them
     at once (in order: an executor runs them side by side)."""
@@ -39,4 +56,6 @@ def build_timeline(reports: list[Report], compare, compare_all=None) -> Timeline
             warnings.append(Notice("duplicate_year", f"two reports for plan year {a}"))
     pairs = list(zip(ordered, ordered[1:]))
     comparisons = tuple(compare_all(pairs) if compare_all else (compare(a, b) for a, b in pairs))
-    return Timeline(tuple(ordered), comparisons, series(ordered), tuple(warnings))
+    followed = series(ordered)
+    return Timeline(tuple(ordered), comparisons, followed, tuple(warnings),
+                    target_series(ordered, followed))

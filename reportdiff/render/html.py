@@ -124,7 +124,8 @@ def _section_map(c: Comparison, view: str) -> list[dict]:
     return rows
 
 
-def render_html(c: Comparison) -> str:
+def render_html(c: Comparison, nav: list[tuple[str, str]] | None = None) -> str:
+    """The comparison page; ``nav`` links (label, href) go at its top (a timeline's pages)."""
     css, js, template = _assets()
     counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
     ledger = []
@@ -153,7 +154,7 @@ def render_html(c: Comparison) -> str:
     priorities = [[col[i] if i < len(col) else "" for col in cols]
                   for i in range(max((len(col) for col in cols), default=0))]
     return template.render(
-        version=__version__, css=Markup(css), js=Markup(js), style_hash=_csp_hash(css),
+        nav=nav or [], version=__version__, css=Markup(css), js=Markup(js), style_hash=_csp_hash(css),
         script_hash=_csp_hash(js), old=c.old, new=c.new, warnings=c.warnings,
         status_svg=_status_svg(counts), ledger=ledger, withheld=c.withheld,
         withheld_targets=[{"indicator": t.indicator, "anchor": anchor("old", t.section or ""),
@@ -190,24 +191,14 @@ def report_html(report) -> str:
 
 
 def write_timeline_html(t, directory: str) -> str:
-    """One comparison page per consecutive pair and an index page linking them; the index's
-    path."""
+    """One comparison page per consecutive pair, each linking to the index and its
+    neighbours, and the index page (pairs, indicator series, a chart per indicator), all
+    written together; the index's path."""
+    from .html_timeline import index_html, pair_name, pair_nav
+
     pages: dict[str, str] = {}
-    items = []
-    for c in t.comparisons:
-        name = f"{c.old.meta.plan_year}-{c.new.meta.plan_year}.html"
-        pages[name] = render_html(c)
-        counts = {s: sum(1 for e in c.ledger if e.status == s) for s in STATUS}
-        summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items() if n)
-        if c.withheld:
-            summary = f"statuses withheld ({c.withheld.replace('_', ' ')})"
-        items.append(f'<li><a href="{escape(name)}">{escape(str(c.old.meta.plan_year))} → '
-                     f'{escape(str(c.new.meta.plan_year))}</a> — {escape(summary)}</li>')
+    for k, c in enumerate(t.comparisons):
+        pages[pair_name(c)] = render_html(c, nav=pair_nav(t, k))
     css, _, _ = _assets()
-    index = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-             f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-             f'style-src \'{_csp_hash(css)}\'"><title>reportdiff timeline</title>'
-             f"<style>{css}</style></head><body><h1>Timeline: "
-             f"{escape(t.reports[0].meta.region or '')}</h1><ul>{''.join(items)}</ul></body></html>")
-    pages["index.html"] = index
+    pages["index.html"] = index_html(t, css, _csp_hash(css))
     return write_files(directory, pages)[-1]

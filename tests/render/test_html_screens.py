@@ -158,3 +158,41 @@ def test_a_ledger_row_opens_both_sentences_and_scrolls_both_panes(browser, pages
             return a.top >= b.top - 1 && a.top < b.bottom; }}""")
         assert inside, f"{side} pane not at {ident}"
     context.close()
+
+
+@pytest.fixture(scope="module")
+def timeline_pages(tmp_path_factory):
+    corpora = require_corpora() / "district-hailar-derek-s"
+    t = reportdiff.timeline([corpora / f"hailar-{y}.txt" for y in range(2015, 2020)])
+    from reportdiff.render.html import write_timeline_html
+
+    index = write_timeline_html(t, str(tmp_path_factory.mktemp("timeline")))
+    from pathlib import Path
+
+    return t, Path(index)
+
+
+@pytest.mark.parametrize("screen", list(WIDTHS))
+def test_timeline_index_has_series_charts_and_links(browser, timeline_pages, screen):  # noqa: F811
+    t, index = timeline_pages
+    width, height = WIDTHS[screen]
+    context, page = _page(browser, index, width, height)
+    followed = [k for k, points in t.series.items() if len(points) >= 2]
+    assert page.locator("#series tbody tr").count() == len(followed) > 3
+    assert page.locator(".chart svg").count() == len(t.charts()) == len(followed)
+    gdp = page.locator("figure.chart", has_text="地区生产总值 (growth_pct, %)")
+    assert gdp.locator("circle").count() == len(t.series["地区生产总值 (growth_pct, %)"])
+    assert gdp.locator("rect").count() == len(t.targets["地区生产总值 (growth_pct, %)"]) > 0
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"timeline-index-{width}.png"), full_page=False)
+    links = page.locator("#pairs a")
+    assert links.count() == len(t.comparisons)
+    links.nth(1).click()
+    page.wait_for_load_state("load")
+    nav = page.locator("nav.pagenav a").all_inner_texts()
+    assert nav[0] == "timeline index" and len(nav) == 3  # index, previous pair, next pair
+    page.locator("nav.pagenav a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("index.html")
+    context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import reportdiff
+from markupsafe import escape
 from reportdiff.render.html import render_html
 from tests.conftest import ROOT
 
@@ -35,8 +36,13 @@ def test_every_scorecard_and_map_link_has_its_anchor():
 
 
 def test_repr_html_for_jupyter():
+    # a fragment for a notebook cell, not the page (issue 10 item 8: styles scoped to it)
     c, html = _page()
-    assert c._repr_html_() == html
+    fragment = c._repr_html_()
+    assert fragment != html and "<body" not in fragment and "<script" not in fragment
+    assert fragment.startswith('<div class="rdx">')
+    for entry in c.ledger:
+        assert str(escape(entry.name)) in fragment
 
 
 def test_report_repr_html_escapes_its_text():
