@@ -7,7 +7,8 @@ the load of this shared machine falls on both alike; the medians and their ratio
 
 - ``reportdiff --help`` and ``reportdiff parse FILE --json`` against ``python -c pass``
   (goals: ≤ 3× and ≤ 5×);
-- ``reportdiff compare OLD NEW --json FILE`` against difflib's character diff of the two files
+- ``reportdiff compare OLD NEW --json FILE``, cold (``--no-cache``) and with the reports in
+  the cache, against difflib's character diff of the two files
   in a new process, ``SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``
   (goals: national 2017→2018 ≤ 0.30×, Hailar 2018→2019 ≤ 0.40×);
 - compare of an 8× pair (each report concatenated with itself eight times, written to a
@@ -70,11 +71,13 @@ def main() -> None:
     versus("reportdiff --help", rd + ["--help"], bare, args.runs, 3)
     versus("reportdiff parse national-2018 --json", rd + ["parse", str(corpora / NATIONAL[1]), "--json"],
            bare, args.runs, 5)
+    ENV["REPORTDIFF_CACHE_DIR"] = str(out / "cache")
     for (old, new), goal in ((NATIONAL, 0.30), (HAILAR, 0.40)):
         a, b = str(corpora / old), str(corpora / new)
-        versus(f"compare {Path(old).stem} {Path(new).stem} --json FILE",
-               rd + ["compare", a, b, "--json", str(out / "c.json")], [py, "-c", DIFFLIB, a, b],
-               args.runs, goal)
+        for label, extra in (("cold", ["--no-cache"]), ("warm cache", [])):
+            versus(f"compare {Path(old).stem[-4:]}→{Path(new).stem[-4:]} --json ({label})",
+                   rd + ["compare", a, b, "--json", str(out / "c.json"), *extra],
+                   [py, "-c", DIFFLIB, a, b], args.runs, goal)
     # The 8× pair: each report concatenated with itself eight times is folded back to one copy
     # by the repeated-body rule (ingest), so it measures that rule; the distinct 8× pair
     # (eight different national reports on each side) measures the aligner's growth.
@@ -89,11 +92,12 @@ def main() -> None:
         path.write_text("\n".join((corpora / f"national-dxcarl/national-{y}.txt").read_text("utf-8")
                                    for y in years), "utf-8")
         distinct.append(str(path))
-    one = [run(rd + ["compare", *(str(corpora / n) for n in NATIONAL), "--json", str(out / "1.json")])
+    one = [run(rd + ["compare", *(str(corpora / n) for n in NATIONAL), "--json", str(out / "1.json"),
+                     "--no-cache"])
            for _ in range(max(1, args.runs // 2))]
-    eight = [run(rd + ["compare", *big, "--json", str(out / "8.json")])
+    eight = [run(rd + ["compare", *big, "--json", str(out / "8.json"), "--no-cache"])
              for _ in range(max(1, args.runs // 2))]
-    wide = [run(rd + ["compare", *distinct, "--json", str(out / "d.json")])
+    wide = [run(rd + ["compare", *distinct, "--json", str(out / "d.json"), "--no-cache"])
             for _ in range(max(1, args.runs // 2))]
     t1 = statistics.median(w for w, _ in one)
     for label, runs in (("self-concatenated", eight), ("distinct", wide)):
