@@ -450,9 +450,12 @@ class PriorityShift:
     old: int
     new: int
     z: float = 0.0
+    old_rate: float = 0.0   # per 10k characters of the old text
+    new_rate: float = 0.0
 
     def to_dict(self) -> dict:
-        return {"term": self.term, "old": self.old, "new": self.new, "z": round(self.z, 3)}
+        return {"term": self.term, "old": self.old, "new": self.new, "z": round(self.z, 3),
+                "old_rate": self.old_rate, "new_rate": self.new_rate}
 
 
 # --- Commitments: the promises of a plan and what the next review says of them -------------

@@ -31,6 +31,7 @@ from .units import REVIEW_ROLES
 # runs of Han (or Latin) characters; function characters (的, 和, 等) break a run, so that
 # 投资2亿元的智慧城市项目 gives no 元的/的智 to miss
 _HAN_RUN = re.compile(r"(?:(?![的和与及等了之])[\u4e00-\u9fff])+|[A-Za-z]+")
+_DIGIT = re.compile(r"[\d０-９一二两三四五六七八九十百千万]")
 _CONJUNCT = re.compile(r"[、和及与]|以及")
 MIN_CONJUNCT = 4      # a conjunct of a coordinated object (X、Y和Z) is searched alone from this size
 _CLAUSE = re.compile(r"[^，；。！？,;!?]+")
@@ -139,6 +140,8 @@ def _figure(promise: str, clause: str) -> tuple[bool, str] | None:
     above it, ``(False, "26座 < 30座")`` when below; None when it states no such figure."""
     from ..extract.numbers import quantities
 
+    if not _DIGIT.search(promise):
+        return None
     wanted = [q for q in quantities(promise) if q.kind in ("count", "level")]
     stated = {(q.unit, q.kind): q for q in quantities(clause)}
     for q in wanted:
@@ -198,12 +201,17 @@ def commitment_ledger(old: Report, new: Report,
         best_in, best_any, obj = None, None, grams(c.object)
         for search in _searches(c.object):
             acc, total = index.scores(search)
-            for k, value in acc.items():
-                key = (value / total if total else 0.0, -k, search)
-                if _in(items[k].section, targets) and (best_in is None or key[:2] > best_in[:2]):
-                    best_in = key
-                if best_any is None or key[:2] > best_any[:2]:
-                    best_any = key
+            if not acc or not total:
+                continue
+            # the best sentence overall and the best in the linked sections (earliest on ties)
+            k = max(acc, key=lambda j: (acc[j], -j))
+            if best_any is None or (acc[k] / total, -k) > best_any[:2]:
+                best_any = (acc[k] / total, -k, search)
+            inside = [j for j in acc if _in(items[j].section, targets)] if targets else []
+            if inside:
+                k = max(inside, key=lambda j: (acc[j], -j))
+                if best_in is None or (acc[k] / total, -k) > best_in[:2]:
+                    best_in = (acc[k] / total, -k, search)
         chosen, where = None, ""
         if best_in and best_in[0] >= threshold:
             chosen, where = best_in, "in a linked review section"

@@ -16,7 +16,8 @@ def frames(c: Comparison) -> dict:
               "new": link.new, "new_title": titles["new"].get(link.new),
               "relation": link.relation, "score": link.score, "source": link.source}
              for view in VIEWS for link in c.links[view]]
-    priorities = [{"kind": kind, "term": p.term, "old": p.old, "new": p.new, "z": round(p.z, 3)}
+    priorities = [{"kind": kind, "term": p.term, "old": p.old, "new": p.new, "z": round(p.z, 3),
+                   "old_rate": p.old_rate, "new_rate": p.new_rate}
                   for kind, shifts in c.priorities.items() for p in shifts]
     return {"ledger": c.ledger.to_frame(), "links": _float_columns(pd.DataFrame(links)),
             "changes": c.changes.to_frame(),
