@@ -157,7 +157,8 @@ def priorities(old: Report, new: Report,
     t_old = {p: tok_old.get(p, 0) for p in pool}
     t_new = {p: tok_new.get(p, 0) for p in pool}
     others = [text_of(r) for r in background]
-    n_old, n_new = max(len(text_old), 1), max(len(text_new), 1)
+    # rates are per 10k characters of paragraph text (``Report.chars``), as the views say
+    n_old, n_new = max(old.chars, 1), max(new.chars, 1)
     shortlist = _shortlist(pool, t_old, t_new, n_old, n_new, names, terms)
     c_old = {p: grep_count(text_old, p) for p in shortlist}
     c_new = {p: grep_count(text_new, p) for p in shortlist}

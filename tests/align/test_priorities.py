@@ -19,7 +19,7 @@ def test_counts_are_grep_true_and_direction_agrees_with_rates():
         for p in shifts:
             assert p.old == grep_count(old, p.term) and p.new == grep_count(new, p.term), p
             assert p.old >= old.count(p.term) and p.new >= new.count(p.term)
-            assert p.old_rate == round(p.old / len(old) * 1e4, 2)
+            assert p.old_rate == round(p.old / c.old.chars * 1e4, 2)
             if kind == "rising":
                 assert p.new_rate > p.old_rate
             if kind == "falling":
