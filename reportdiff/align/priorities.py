@@ -213,3 +213,9 @@ def _weight(term: str, names: set[str], terms: frozenset) -> float:
     if term in names:
         return 1.0 + 0.05 * min(len(term), 8)
     return 0.5
+
+
+def phrase_counts(report: Report) -> tuple[Counter, set[str]]:
+    """The candidate phrases of one report (what a cache keeps of its segmentation for the
+    priorities): see ``candidates``."""
+    return candidates(report)
