@@ -1,5 +1,6 @@
 """Section links against the gold alignments in alignments/gold/ (`python -m
-tests.align.gold_links` prints per-pair precision/recall and the disagreements)."""
+tests.align.gold_links` prints per-pair precision/recall and the disagreements; `--held-out`
+scores the held-out pairs of alignments/gold/held-out/, which no parameter was tuned on)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +11,7 @@ from reportdiff.parse import parse_file
 from tests.conftest import ROOT, require_corpora
 
 GOLD_DIR = ROOT / "alignments" / "gold"
+HELD_OUT_DIR = GOLD_DIR / "held-out"  # never tune on these: they measure unseen pairs
 CLASS = {"match": "matched", "renamed": "matched", "split": "split-merge",
          "merge": "split-merge", "new": "new-dropped", "dropped": "new-dropped"}
 VIEWS = ("review_vs_plan", "plan_vs_plan")
@@ -19,18 +21,18 @@ def _path(name: str) -> Path:
     return ROOT / name if name.startswith("corpora/") else require_corpora() / name
 
 
-def gold_files() -> list[Path]:
-    return sorted(GOLD_DIR.glob("*.toml"))
+def gold_files(directory: Path = GOLD_DIR) -> list[Path]:
+    return sorted(directory.glob("*.toml"))
 
 
 def _key(row) -> tuple:
     return (row["old"] or None, row["new"] or None, CLASS[row["relation"]])
 
 
-def score():
+def score(directory: Path = GOLD_DIR):
     totals = {v: [0, 0, 0] for v in VIEWS}   # true positives, predicted, gold
     lines = []
-    for file in gold_files():
+    for file in gold_files(directory):
         gold = tomllib.loads(file.read_text("utf-8"))
         old, new = parse_file(_path(gold["old"])), parse_file(_path(gold["new"]))
         links = align_links(old, new)
@@ -54,7 +56,9 @@ def score():
 
 
 if __name__ == "__main__":
-    f1, lines = score()
+    import sys
+
+    f1, lines = score(HELD_OUT_DIR if "--held-out" in sys.argv else GOLD_DIR)
     print("\n".join(lines))
     for view, (p, r, f) in f1.items():
         print(f"{view}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
