@@ -7,6 +7,8 @@
 ('三大攻坚战强力突破', '坚决贯彻落实…')
 >>> split_heading(RULES[0], "2023年工作回顾")
 ('2023年工作回顾', '')
+>>> [match_marker(t)[:2][1] for t in ("㈢创新驱动。", "（ 二 ）开放。", "⒋改革。")]
+[3, 2, 4]
 >>> lead_sentence("原始创新策源功能不断增强。服务保障重大科创平台建设。")
 '原始创新策源功能不断增强'
 """
@@ -26,12 +28,13 @@ class Rule:
     numeral: str
     min_run: int
     title: str
+    enclosed: str = ""  # one-character markers (㈠㈡…) in ordinal order
 
 
 def _load() -> tuple[Rule, ...]:
     table = lexicon.load("headings")
-    return tuple(Rule(r["name"], re.compile(r["pattern"]), r["numeral"], r["min_run"], r["title"])
-                 for r in table["rules"])
+    return tuple(Rule(r["name"], re.compile(r["pattern"]), r["numeral"], r["min_run"], r["title"],
+                      r.get("enclosed", "")) for r in table["rules"])
 
 
 RULES = _load()
@@ -53,6 +56,8 @@ def match_marker(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[Rule, int,
     for rule in rules:
         m = rule.pattern.match(text)
         if m:
+            if m.group("num") is None:  # a one-character marker (㈢): its place is its ordinal
+                return rule, rule.enclosed.index(text[0]) + 1, text[m.end():]
             try:
                 return rule, cn_to_int(m.group("num")), text[m.end():]
             except ValueError:
