@@ -132,14 +132,14 @@ def timeline(sources, *, force: bool = False, jobs: int | None = 1, dask=None,
 
     from ..corpus.cache import run_cache_root
     from ..corpus.executors import Executor
-    from ..corpus.tasks import compare_reports, load_report
+    from ..corpus.tasks import compare_reports, load_report, preload
     from ..errors import InputError
     from .timelines import build_timeline
 
     tick = progress or (lambda stage, total: None)
     with ExitStack() as stack:
         root = run_cache_root(stack, cache, cache_dir)
-        executor = stack.enter_context(Executor(jobs, dask))
+        executor = stack.enter_context(Executor(jobs, dask, preload))
         sources = list(sources)
         is_file = [isinstance(s, (str, os.PathLike)) and s != "-" for s in sources]
         files = [(os.fspath(s), None, root) for s, f in zip(sources, is_file) if f]

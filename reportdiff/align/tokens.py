@@ -92,6 +92,14 @@ def prime(tables: dict[str, dict]) -> None:
             _remember(kind, text, value)
 
 
+def trim_caches(max_entries: int) -> None:
+    """Forget the segmented texts once more than ``max_entries`` are kept: a panel compares
+    pair after pair of a whole corpus, and reuse only happens between neighbouring pairs."""
+    if _cut.cache_info().currsize + _tag.cache_info().currsize > max_entries:
+        _cut.cache_clear()
+        _tag.cache_clear()
+
+
 def tokens(text: str) -> list[str]:
     """Word tokens of ``text`` (punctuation and spaces dropped)."""
     return list(_cut(text))

@@ -25,7 +25,7 @@ from .executors import Executor
 from .members import arrange, expand, level_of, load_series_file, series_names
 from .result import Panel
 from .rows import metric_row, series_row, target_row, year_ranges
-from .tasks import compare_pair, read_member
+from .tasks import compare_pair, preload, read_member
 
 __all__ = ["panel", "Panel"]
 
@@ -47,7 +47,7 @@ def panel(paths: Iterable[str | os.PathLike], *, series: str | None = None,
     tick = progress or (lambda stage, total: None)
     with ExitStack() as stack:
         root = run_cache_root(stack, cache, cache_dir)
-        executor = stack.enter_context(Executor(jobs, dask))
+        executor = stack.enter_context(Executor(jobs, dask, preload))
         members = []
         for m in executor.map(read_member, [(f, root) for f in files], tick("reading", len(files))):
             stats["parsed" if m.parsed else "from_cache"] += 1

@@ -25,15 +25,17 @@ def default_jobs() -> int:
 class Executor:
     """``jobs`` local processes (1: this process), or a dask cluster when ``dask`` is given:
     a scheduler address, ``"local"`` (a LocalCluster of ``jobs`` workers on the loopback), or
-    an existing ``distributed.Client``."""
+    an existing ``distributed.Client``. ``preload`` runs here before a pool forks its workers."""
 
-    def __init__(self, jobs: int | None = None, dask: Any = None):
+    def __init__(self, jobs: int | None = None, dask: Any = None,
+                 preload: Callable[[], None] | None = None):
         if jobs is not None and jobs < 1:
             from ..errors import InputError
 
             raise InputError("--jobs", f"must be at least 1 (got {jobs})")
         self.jobs = jobs or default_jobs()
         self.dask = dask
+        self.preload = preload
         self._pool = None
         self._client = None
         self._cluster = None
@@ -48,8 +50,11 @@ class Executor:
         if self.dask is not None:
             self._client = self._connect(self.dask)
         elif self.jobs > 1:
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            if self.preload and multiprocessing.get_start_method() == "fork":
+                self.preload()  # forked workers start with it done
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         return self
 

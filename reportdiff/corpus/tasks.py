@@ -141,6 +141,9 @@ def compare_pair(old: tuple[str, str], new: tuple[str, str], cache_root: str | N
     comparison = compare(load_report(old[0], old[1], cache_root),
                          load_report(new[0], new[1], cache_root))
     result = PairResult(tuple(comparison.ledger), tuple(w.code for w in comparison.warnings), True)
+    from ..align.tokens import trim_caches
+
+    trim_caches(8192)  # about ten reports' texts: memory stays flat over a corpus
     if cache:
         cache.put("pair", key, result)
     return result
@@ -151,3 +154,13 @@ def compare_reports(old: Report, new: Report, force: bool):
     from ..align import compare
 
     return compare(old, new, force=force)
+
+
+def preload() -> None:
+    """Import the parser, extractor and aligner (and load the tokenizer's dictionary) in the
+    parent, so that forked workers share them instead of each paying for them."""
+    from ..align import compare  # noqa: F401
+    from ..align.tokens import tokens
+    from ..parse import parse_file  # noqa: F401
+
+    tokens("预热")
