@@ -95,9 +95,8 @@ def prime(tables: dict[str, dict]) -> None:
 def trim_caches(max_entries: int) -> None:
     """Forget the segmented texts once more than ``max_entries`` are kept: a panel compares
     pair after pair of a whole corpus, and reuse only happens between neighbouring pairs."""
-    if _cut.cache_info().currsize + _tag.cache_info().currsize > max_entries:
-        _cut.cache_clear()
-        _tag.cache_clear()
+    if sum(len(memo) for memo in _memo.values()) > max_entries:
+        clear()
 
 
 def tokens(text: str) -> list[str]:
