@@ -690,6 +690,7 @@ class Timeline:
     series: dict
     warnings: tuple[Notice, ...] = ()
     targets: dict = field(default_factory=dict)  # series key → [(plan year, report, Target)]
+    phrases: dict = field(default_factory=dict)  # priority phrase → (first, last plan year)
 
     def charts(self) -> list[dict]:
         """Per followed indicator (stated in two reviews at least): its outcomes by year
@@ -717,6 +718,8 @@ class Timeline:
                 "series": {name: [{"year": year, "report": k, "metric": m.to_dict()}
                                   for year, k, m in points]
                            for name, points in self.series.items()},
+                "phrases": [{"term": term, "first": first, "last": last}
+                            for term, (first, last) in self.phrases.items()],
                 "warnings": [w.to_dict() for w in self.warnings]}
 
     def to_json(self) -> str:

@@ -56,6 +56,39 @@ def build_timeline(reports: list[Report], compare, compare_all=None) -> Timeline
             warnings.append(Notice("duplicate_year", f"two reports for plan year {a}"))
     pairs = list(zip(ordered, ordered[1:]))
     comparisons = tuple(compare_all(pairs) if compare_all else (compare(a, b) for a, b in pairs))
+    comparisons = series_priorities(ordered, comparisons)
     followed = series(ordered)
     return Timeline(tuple(ordered), comparisons, followed, tuple(warnings),
-                    target_series(ordered, followed))
+                    target_series(ordered, followed), first_and_last(ordered, comparisons))
+
+
+def series_priorities(ordered: list[Report], comparisons: tuple) -> tuple:
+    """Each pair's priorities again, with the other reports of the series as background: a
+    phrase most years use is no new priority of one year."""
+    import dataclasses
+
+    from .priorities import priorities
+
+    out = []
+    for c in comparisons:
+        pair = {c.old.source.sha256, c.new.source.sha256}
+        others = [r for r in ordered if r.source.sha256 not in pair]
+        out.append(dataclasses.replace(c, priorities=priorities(c.old, c.new, others))
+                   if others else c)
+    return tuple(out)
+
+
+def first_and_last(ordered: list[Report], comparisons: tuple) -> dict[str, tuple]:
+    """Every phrase of the pairs' priority lists → the first and the last plan year of the
+    series whose report writes it (新提法: a first year after the series starts)."""
+    from .priorities import grep_count, text_of
+
+    texts = [(r.meta.plan_year, text_of(r)) for r in ordered]
+    terms = sorted({p.term for c in comparisons for shifts in c.priorities.values()
+                    for p in shifts})
+    out = {}
+    for term in terms:
+        years = [y for y, text in texts if y and grep_count(text, term)]
+        if years:
+            out[term] = (years[0], years[-1])
+    return out

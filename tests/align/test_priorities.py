@@ -50,3 +50,16 @@ def test_priority_shifts_against_an_analysts_lists_both_halves():
                for h, s in (("tuning", tuning), ("test", test))}
     # measured, below the 0.60 target: see the closing note
     assert tuning["found"] >= 0.50 and test["found"] >= 0.40, summary
+
+
+def test_timeline_gives_first_and_last_year_of_each_phrase():
+    reports = [SAMPLE / f"shili-{y}.txt" for y in (2021, 2022, 2023, 2024)]
+    t = reportdiff.timeline(reports)
+    # GOLD.md: 数字经济 first appears in 2023; 疫情防控 is written in 2021 and 2022 only
+    assert t.phrases["数字经济"] == (2023, 2024)
+    assert t.phrases["疫情防控"] == (2021, 2022)
+    document = t.to_dict()
+    assert {"term": "数字经济", "first": 2023, "last": 2024} in document["phrases"]
+    from tests.conftest import validate
+
+    validate(document, "timeline")
