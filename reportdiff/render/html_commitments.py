@@ -3,26 +3,19 @@ review sentence that speaks of it, grouped by plan section, silent promises mark
 filter by status; and the wording shifts between the two plans. Presentation only."""
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 
 from markupsafe import Markup
 
 from ..align.commitments import commitment_summary
 from ..model import Comparison
+from .partials import template
 
 STATUS_LABELS = {"done": "✔ done", "progress": "↻ progress", "mentioned": "· mentioned",
                  "silent": "∅ silent"}
 
 
-@lru_cache(maxsize=1)
 def _template():
-    import jinja2
-
-    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
-    text = resources.files(__package__).joinpath("templates/commitments.html.j2").read_text("utf-8")
-    return env.from_string(text)
+    return template("commitments.html.j2")
 
 
 def _anchor(side: str, ident: str | None) -> str:

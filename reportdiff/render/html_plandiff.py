@@ -6,12 +6,11 @@ plan and review against review; presentation only (the groups and their diffs co
 ``Comparison.groups``)."""
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 
 from markupsafe import Markup
 
 from ..model import Comparison
+from .partials import template
 from .compare_terminal import VIEW_TITLES, relation_label
 
 CONTEXT = 40   # characters of unchanged text kept on each side of a change in context mode
@@ -19,14 +18,8 @@ CONTEXT = 40   # characters of unchanged text kept on each side of a change in c
 _TITLES = {"plan_vs_plan": ("old plan", "new plan"), "review_vs_review": ("old review", "new review")}
 
 
-@lru_cache(maxsize=1)
 def _template():
-    import jinja2
-
-    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
-    text = resources.files(__package__).joinpath("templates/plandiff.html.j2").read_text("utf-8")
-    return env.from_string(text)
+    return template("plandiff.html.j2")
 
 
 def _pieces(runs, keep: str, first_hunk: int) -> tuple[list[dict], int]:
