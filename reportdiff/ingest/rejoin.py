@@ -90,7 +90,7 @@ def line_shape(lines: list[Line]) -> Shape:
     """Read the line shape from the body lines (those longer than a heading or a name)."""
     body = [ln.text for ln in lines if len(ln.text) > _SHORT]
     if len(body) < _MIN_LINES:
-        return Shape("paragraphs", leads=_lead_split(lines, len(body)))
+        return Shape("paragraphs", leads=_lead_split(lines))
     best = (0, 0, len)
     for measure in (len, _width):
         counts = Counter(measure(t) for t in body)
@@ -103,22 +103,33 @@ def line_shape(lines: list[Line]) -> Shape:
     whole = sum(1 for t in body if _STOP_INSIDE.search(t[:-1]))
     if whole < _WHOLE_SHARE * len(body):
         return Shape("sentences")
-    return Shape("paragraphs", leads=_lead_split(lines, len(body)))
+    return Shape("paragraphs", leads=_lead_split(lines))
 
 
-def _lone_lead(text: str) -> bool:
-    """A short sentence alone on its line, such as a paragraph's topic sentence."""
+def _lone_lead(text: str, marked: bool = True) -> bool:
+    """A short sentence alone on its line, such as a paragraph's topic sentence; with
+    ``marked``, also one after a section marker (一是加快改革。), whose title it is."""
     max_chars = lexicon.load("headings")["lead"]["max_chars"]
-    return (text.endswith("。") and 2 < len(text) <= max_chars + 1 and "。" not in text[:-1]
-            and "，" not in text and not _starts_heading(text, weak=True))
+    text = text.lstrip("—")  # a dash bullet's lead (——综合实力显著增强。) too
+    if not (text.endswith("。") and 2 < len(text) <= max_chars + 1 and "。" not in text[:-1]):
+        return False
+    _, weak, _, _ = _patterns()
+    return marked and not _patterns()[0].match(text) or not weak.match(text) \
+        and not _patterns()[0].match(text)
 
 
-def _lead_split(lines: list[Line], body: int) -> bool:
-    """Lead sentences stand on lines of their own, their bodies on the next line: many short
-    one-sentence lines each followed by a body line (a clean copy has a few at most)."""
-    hits = sum(1 for a, b in zip(lines, lines[1:])
-               if _lone_lead(a.text) and len(b.text) > _SHORT and not _starts_heading(b.text, True))
-    return hits >= 5 and hits >= 0.15 * body
+def _lead_split(lines: list[Line]) -> bool:
+    """Lead sentences stand on lines of their own, their bodies on the next line: short
+    one-sentence lines followed by a body line outnumber the paragraphs that open with such a
+    sentence on the same line (in a clean copy, most leads share their paragraph's line)."""
+    alone = inline = 0
+    for a, b in zip(lines, lines[1:]):
+        if _lone_lead(a.text, marked=False):
+            alone += len(b.text) > _SHORT and not _starts_heading(b.text, weak=True)
+        else:
+            stop = a.text.find("。") + 1
+            inline += 0 < stop < len(a.text) and _lone_lead(a.text[:stop], marked=False)
+    return alone >= 3 and alone > inline
 
 
 def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False) -> tuple[list[Line], int]:
@@ -143,7 +154,8 @@ def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False) -> tupl
     paragraphs: list[list[Line]] = []
     for line in lines:
         if paragraphs and not _gap(paragraphs[-1][-1], line, blank) \
-                and _continues(paragraphs[-1][-1], line, shape, len(paragraphs[-1])):
+                and _continues(paragraphs[-1], line, shape,
+                               paragraphs[-2][-1].text if len(paragraphs) > 1 else ""):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
@@ -164,9 +176,10 @@ def _gap(prev: Line, line: Line, blank: set[int]) -> bool:
     return any(n in blank for n in range((prev.last or prev.number) + 1, line.number))
 
 
-def _continues(prev: Line, line: Line, shape: Shape, pieces: int) -> bool:
-    """Does ``line`` continue the paragraph that ``prev`` ends?"""
-    text, nxt = prev.text, line.text
+def _continues(pieces: list[Line], line: Line, shape: Shape, before: str) -> bool:
+    """Does ``line`` continue the paragraph made of ``pieces`` so far (``before`` ends the
+    paragraph before that one)?"""
+    text, nxt = pieces[-1].text, line.text
     if _heading_alone(text) or _starts_heading(nxt):
         return False
     if shape.blocks and shape.kind != "paragraphs":
@@ -181,7 +194,11 @@ def _continues(prev: Line, line: Line, shape: Shape, pieces: int) -> bool:
     if shape.kind == "sentences":
         return text.endswith(_CLAUSE_END) or (text.endswith(("：", ":")) and not
                                               text.startswith(("各位代表", "同志们")))
-    return shape.leads and _lone_lead(text) and len(nxt) > _SHORT
+    # the last of a list of one-sentence dash bullets (——A。 ——B。) is not a lead
+    listed = text.startswith("—") and before.startswith("—") and _lone_lead(before)
+    # a lead has one body line: a lead, then its body, then the next lead
+    return shape.leads and len(pieces) == 1 and _lone_lead(text) and len(nxt) > _SHORT \
+        and not listed
 
 
 def join_markers(lines: list[Line]) -> tuple[list[Line], int]:
@@ -198,7 +215,8 @@ def join_markers(lines: list[Line]) -> tuple[list[Line], int]:
         if out and fragment.match(out[-1].text) and tail.match(line.text) \
                 and _starts_heading(out[-1].text + line.text, weak=True):
             prev = out[-1]
-            out[-1] = Line(prev.number, prev.text + line.text, prev.heading, line.last or line.number)
+            out[-1] = Line(prev.number, normalize_line(prev.text + line.text), prev.heading,
+                           line.last or line.number)
         else:
             out.append(line)
     return out, len(lines) - len(out)
