@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .. import lexicon
@@ -58,20 +59,24 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
         raw_lines = html_lines(text) if fmt == "html" else _NEWLINES.split(text)
     lines = [Line(i, raw, hints[i - 1] if hints else 0) for i, raw in enumerate(raw_lines, 1)]
     lines = split_run_on(lines)
+    pieces = Counter(ln.number for ln in lines)
+    raw = {ln.number: ln.text.strip() for ln in lines if pieces[ln.number] == 1}  # for widths
     normal = [Line(ln.number, normalize_line(ln.text), ln.heading) for ln in lines]
     blank = {ln.number for ln in normal if not ln.text}
     lines, split_markers = join_markers([ln for ln in normal if ln.text])
     if not lines:
         raise InputError(where, "has no text")
+    # rejoined before clutter is matched: a caption wrapped at the width is one line again
+    lines, joined = rejoin(lines, blank, wrapped=fmt == "pdf", raw=raw)
     head = lines[:_HEAD_LINES]
     lines, dropped = drop_clutter(lines)
     kept_numbers = {ln.number for ln in lines[:_HEAD_LINES]}
     removed_head = tuple(ln for ln in head if ln.number not in kept_numbers)
+    lines, copies = keep_first_copy(lines)
     if dropped:
         warnings.append(Notice("clutter_removed",
                                f"{dropped} line{'s' if dropped != 1 else ''} of page clutter "
                                "removed (navigation, footers, captions, glossary)"))
-    lines, copies = keep_first_copy(lines)
     if copies > 1:
         warnings.append(Notice("repeated_body", f"the body occurs {copies} times; the first "
                                                 "complete copy was kept"))
@@ -81,7 +86,6 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
                                "traditional characters converted to simplified"))
     if not lines:
         raise InputError(where, "has no report text once page clutter is removed")
-    lines, joined = rejoin(lines, blank, wrapped=fmt == "pdf")
     joined += split_markers
     if joined:
         warnings.append(Notice("lines_rejoined",
@@ -139,4 +143,4 @@ def _to_simplified(lines: list[Line]) -> tuple[list[Line], bool]:
     import opencc
 
     converter = opencc.OpenCC("t2s")
-    return [Line(ln.number, converter.convert(ln.text), ln.heading) for ln in lines], True
+    return [Line(ln.number, converter.convert(ln.text), ln.heading, ln.last) for ln in lines], True

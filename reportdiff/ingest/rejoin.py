@@ -76,19 +76,28 @@ class Shape:
     """What the lines are: ``paragraphs`` (clean), ``wrapped`` at ``width`` (in ``measure``
     units: characters or display columns) or ``sentences`` (cut at sentence or clause stops)."""
 
-    __slots__ = ("kind", "width", "measure", "leads", "blocks")
+    __slots__ = ("kind", "width", "measure", "leads", "blocks", "raw")
 
     def __init__(self, kind: str, width: int = 0, measure=len, leads: bool = False) -> None:
         self.kind, self.width, self.measure, self.leads = kind, width, measure, leads
         self.blocks = False  # blank lines separate the paragraphs
+        self.raw: dict[int, str] = {}
+
+    def full(self, line: Line) -> bool:
+        """Does ``line`` reach the wrapping width (measured on the source line: normalising
+        changes lengths, ``, `` becomes ``，``)?"""
+        text = self.raw.get(line.number, line.text)
+        return self.measure(text) >= self.width - (1 if self.measure is _width else 0)
 
     def __repr__(self) -> str:
         return f"Shape({self.kind!r}, {self.width})"
 
 
-def line_shape(lines: list[Line]) -> Shape:
-    """Read the line shape from the body lines (those longer than a heading or a name)."""
-    body = [ln.text for ln in lines if len(ln.text) > _SHORT]
+def line_shape(lines: list[Line], raw: dict[int, str] | None = None) -> Shape:
+    """Read the line shape from the body lines (those longer than a heading or a name);
+    widths are measured on the ``raw`` source lines where given (by line number)."""
+    raw = raw or {}
+    body = [raw.get(ln.number, ln.text) for ln in lines if len(ln.text) > _SHORT]
     if len(body) < _MIN_LINES:
         return Shape("paragraphs", leads=_lead_split(lines))
     best = (0, 0, len)
@@ -99,7 +108,9 @@ def line_shape(lines: list[Line]) -> Shape:
         if near > best[0]:
             best = (near, width, measure)
     if best[0] >= _WRAPPED_SHARE * len(body) and best[1] > _SHORT:
-        return Shape("wrapped", best[1], best[2])
+        shape = Shape("wrapped", best[1], best[2])
+        shape.raw = raw
+        return shape
     whole = sum(1 for t in body if _STOP_INSIDE.search(t[:-1]))
     if whole < _WHOLE_SHARE * len(body):
         return Shape("sentences")
@@ -132,19 +143,21 @@ def _lead_split(lines: list[Line]) -> bool:
     return alone >= 3 and alone > inline
 
 
-def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False) -> tuple[list[Line], int]:
+def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False,
+           raw: dict[int, str] | None = None) -> tuple[list[Line], int]:
     """Lines joined back into paragraphs, and how many source lines were joined onto another.
 
     ``blank`` holds the source line numbers that were blank: a blank line always ends a
     paragraph. ``wrapped`` says the format wraps lines (PDF text): when no width stands out,
-    a line continues unless it ends a sentence.
+    a line continues unless it ends a sentence. ``raw`` gives the source text of each line
+    number, for widths.
 
     >>> pdf = [Line(1, "现在，我代表区人民政府向"), Line(2, "大会报告工作。"), Line(3, "一、2023年工作回顾")]
     >>> [ln.text for ln in rejoin(pdf, set(), wrapped=True)[0]]
     ['现在，我代表区人民政府向大会报告工作。', '一、2023年工作回顾']
     """
     count = len(lines)
-    shape = line_shape(lines)
+    shape = line_shape(lines, raw)
     if wrapped and shape.kind != "wrapped":
         shape = Shape("wrapped")
     if shape.kind == "paragraphs" and not shape.leads:
@@ -187,8 +200,7 @@ def _continues(pieces: list[Line], line: Line, shape: Shape, before: str) -> boo
     if shape.kind == "wrapped":
         if not shape.width:  # width unknown: a line continues unless it ends a sentence
             return not text.endswith(FINAL)
-        full = shape.measure(text) >= shape.width - (1 if shape.measure is _width else 0)
-        if not full:
+        if not shape.full(pieces[-1]):
             return False
         return not (text.endswith(FINAL) and _starts_heading(nxt, weak=True))
     if shape.kind == "sentences":
