@@ -38,7 +38,8 @@ _MIN_LINES = 12      # fewer body lines than this: too little to read a shape fr
 _WRAPPED_SHARE = 0.4  # this share of body lines of one width: hard-wrapped
 _WHOLE_SHARE = 0.12   # fewer body lines than this hold a sentence stop inside: sentence pieces
 _HEADING_ALONE = 30
-_BLOCK_SHARE = 0.1   # blank lines after this share of lines: blank lines end paragraphs
+_BLOCK_SHARE = 0.6   # blank lines around this share of headings: blank lines end paragraphs
+_GAP_SHARE = 0.1     # … or, without headings, after this share of lines
 
 
 @lru_cache(maxsize=None)
@@ -162,8 +163,7 @@ def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False,
         shape = Shape("wrapped")
     if shape.kind == "paragraphs" and not shape.leads:
         return lines, count - len(lines)
-    gaps = sum(1 for a, b in zip(lines, lines[1:]) if _gap(a, b, blank))
-    shape.blocks = gaps >= _BLOCK_SHARE * len(lines)
+    shape.blocks = _blocks(lines, blank)
     paragraphs: list[list[Line]] = []
     for line in lines:
         if paragraphs and not _gap(paragraphs[-1][-1], line, blank) \
@@ -183,6 +183,22 @@ def _merge(pieces: list[Line]) -> Line:
     first, last = pieces[0], pieces[-1]
     return Line(first.number, normalize_line("".join(p.text for p in pieces)), first.heading,
                 last.last or last.number)
+
+
+def _blocks(lines: list[Line], blank: set[int]) -> bool:
+    """Do blank lines separate the paragraphs? They do when they stand around the headings
+    (a copy cut into pieces keeps the blank lines its paragraphs had), or, with no headings,
+    after a good share of the lines."""
+    around = gapped = gaps = 0
+    for a, b in zip(lines, lines[1:]):
+        gap = _gap(a, b, blank)
+        gaps += gap
+        if _heading_alone(a.text) or _starts_heading(b.text):
+            around += 1
+            gapped += gap
+    if around >= 3:
+        return gapped >= _BLOCK_SHARE * around
+    return gaps >= _GAP_SHARE * len(lines)
 
 
 def _gap(prev: Line, line: Line, blank: set[int]) -> bool:
