@@ -11,6 +11,8 @@ Scraped copies use ASCII punctuation in place of Chinese, full-width digits, NBS
 '政府工作报告'
 >>> normalize_line("——1 9 9 8 年3 月5 日在第九届")
 '——1998年3月5日在第九届'
+>>> normalize_line("两个市民广场投入使用， 67栋沿街楼体")
+'两个市民广场投入使用，67栋沿街楼体'
 >>> normalize_line("<U+00A0><U+00A0>海淀区人民政府区长?李俊杰")
 '海淀区人民政府区长 李俊杰'
 """
@@ -39,6 +41,8 @@ _ASCII_PAREN = re.compile(rf"\(([^()]{{0,40}}?[{_CJK}][^()]{{0,40}}?)\)")
 _ASCII_QMARK_GAP = re.compile(rf"(?<=[{_CJK}])\?+(?=[{_CJK}])")
 _SPACE_RUN = re.compile(r" {2,}")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+# a space beside a full-width mark is never text (，　67栋 is ，67栋)
+_PUNCT_GAP = re.compile(r"(?<=[，。；：、！？）”]) +| +(?=[，。；：、！？（“])")
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -70,6 +74,7 @@ def normalize_line(line: str) -> str:
         line = _ASCII_PAREN.sub(r"（\1）", line)
     if " " in line:
         line = _SPACE_RUN.sub(" ", line)
+        line = _PUNCT_GAP.sub("", line)
         line = _collapse_letter_spacing(line)
     return line
 

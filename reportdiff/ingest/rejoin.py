@@ -47,7 +47,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     table = lexicon.load("headings")
     # the rules name their ordinal group `num`; alternated here, only the match matters
     rules = {r["name"]: "(?:" + r["pattern"].replace("?P<num>", "") + ")" for r in table["rules"]}
-    strong = "|".join([rules["part"], rules["paren_cn"], table["lead"]["dash"], "^各位代表"])
+    strong = "|".join([rules["part"], rules["paren_cn"], table["lead"]["dash"], "^各位代表[：:！!，,]"])
     weak = "|".join(rules[k] for k in ("ordinal_shi", "ordinal_di", "arabic_dot", "paren_arabic"))
     # a line that is only the start of a marker (（ / 三 / 1 / （三 / 第一) and one that is
     # only its end (、… / ）… / .…)
@@ -211,14 +211,16 @@ def _continues(pieces: list[Line], line: Line, shape: Shape, before: str) -> boo
     text, nxt = pieces[-1].text, line.text
     if _heading_alone(text) or _starts_heading(nxt):
         return False
-    if shape.blocks and shape.kind != "paragraphs":
+    if shape.blocks and shape.kind == "sentences":
         return True
     if shape.kind == "wrapped":
         if not shape.width:  # width unknown: a line continues unless it ends a sentence
             return not text.endswith(FINAL)
         if not shape.full(pieces[-1]):
             return False
-        return not (text.endswith(FINAL) and _starts_heading(nxt, weak=True))
+        # where blank lines end paragraphs, a full line always runs on; elsewhere a full line
+        # that ends a sentence before 一是… may end its paragraph at the margin
+        return shape.blocks or not (text.endswith(FINAL) and _starts_heading(nxt, weak=True))
     if shape.kind == "sentences":
         return text.endswith(_CLAUSE_END) or (text.endswith(("：", ":")) and not
                                               text.startswith(("各位代表", "同志们")))
