@@ -193,7 +193,7 @@ def _blocks(lines: list[Line], blank: set[int]) -> bool:
     for a, b in zip(lines, lines[1:]):
         gap = _gap(a, b, blank)
         gaps += gap
-        if _heading_alone(a.text) or _starts_heading(b.text):
+        if _heading_alone(a.text) or _heading_alone(b.text):
             around += 1
             gapped += gap
     if around >= 3:
@@ -209,10 +209,12 @@ def _continues(pieces: list[Line], line: Line, shape: Shape, before: str) -> boo
     """Does ``line`` continue the paragraph made of ``pieces`` so far (``before`` ends the
     paragraph before that one)?"""
     text, nxt = pieces[-1].text, line.text
-    if _heading_alone(text) or _starts_heading(nxt):
+    if _heading_alone(text):
         return False
     if shape.blocks and shape.kind == "sentences":
-        return True
+        return True  # blank lines end paragraphs: 二、… inside a block is a list inside one
+    if _starts_heading(nxt):
+        return False
     if shape.kind == "wrapped":
         if not shape.width:  # width unknown: a line continues unless it ends a sentence
             return not text.endswith(FINAL)

@@ -1,0 +1,108 @@
+"""Damaged copies of every ../shared report analyse as the clean copy does (issue 8, item 2).
+
+Each report is damaged at test time into each line shape of ``degrade`` (and clutter, GBK);
+the copy's meta, section tree, paragraph texts, metrics and targets must equal the clean
+copy's, and for a few consecutive pairs the ledger too. Cases that cannot be made equal are
+listed in ``degradation_known.tsv`` with the reason, and run as strict xfails: when one
+starts to pass the suite says so.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPORA
+from tests.ingest import degrade
+from tests.ingest.analysis_view import analyse, differences
+
+SHAPES = {
+    "sentences+blank": lambda t: degrade.sentence_per_line(t, gap=True).encode(),
+    "clauses+blank": lambda t: degrade.clause_per_line(t, gap=True).encode(),
+    "wrap37": lambda t: degrade.hard_wrap(t, 37).encode(),
+    "wrap80": lambda t: degrade.hard_wrap(t, 80).encode(),
+    "wrap37+blank": lambda t: degrade.hard_wrap(t, 37, gap=True).encode(),
+    "markers": lambda t: degrade.split_markers(t).encode(),
+    "leads": lambda t: degrade.split_leads(t).encode(),
+    "one-line": lambda t: degrade.one_line(t).encode(),
+    "clutter": lambda t: degrade.add_clutter(t).encode(),
+    "gbk": degrade.gbk_bytes,
+    "gbk+wrap80+clutter": lambda t: degrade.gbk_bytes(degrade.hard_wrap(degrade.add_clutter(t), 80)),
+}
+
+FILES = sorted(p.relative_to(CORPORA).as_posix() for p in CORPORA.rglob("*.txt")) \
+    if CORPORA.is_dir() else ["(corpora missing)"]
+
+
+def _known() -> dict[tuple[str, str], str]:
+    path = Path(__file__).with_name("degradation_known.tsv")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+        return {(r["shape"], r["file"]): r["reason"] for r in rows}
+
+
+KNOWN = _known()
+
+
+def _cases():
+    for shape in SHAPES:
+        for name in FILES:
+            reason = KNOWN.get((shape, Path(name).name))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(shape, name, marks=marks, id=f"{shape}-{Path(name).stem}")
+
+
+@lru_cache(maxsize=None)
+def _clean(name: str):
+    path = CORPORA / name
+    return path.read_text("utf-8"), analyse(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("shape, name", list(_cases()))
+def test_damaged_copy_analyses_as_the_clean_copy(corpora, shape, name):
+    text, clean = _clean(name)
+    copy = analyse(SHAPES[shape](text), Path(name).name)
+    assert differences(clean, copy) == []
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_clean_copy_is_not_rejoined(corpora, name):
+    _, clean = _clean(name)
+    assert "lines_rejoined" not in {w.code for w in clean.warnings}
+
+
+def test_known_cases_name_real_shapes_and_files(corpora):
+    stems = {Path(n).name for n in FILES}
+    assert {s for s, _ in KNOWN} <= set(SHAPES)
+    assert {f for _, f in KNOWN} <= stems
+
+
+def test_rejoined_copy_warns_and_points_to_source_lines(corpora):
+    text, clean = _clean("national-dxcarl/national-2018.txt")
+    copy = analyse(SHAPES["wrap37"](text), "national-2018.txt")
+    assert "lines_rejoined" in {w.code for w in copy.warnings}
+    assert "lines_rejoined" not in {w.code for w in clean.warnings}
+    wrapped = SHAPES["wrap37"](text).decode().splitlines()
+    spans = [(p.lines, p.text) for _, p in copy.paragraphs()]
+    long = [(lines, t) for lines, t in spans if len(t) > 200]
+    assert long and all(last > first for (first, last), _ in long)
+    (first, last), body = long[0]
+    assert "".join(wrapped[first - 1:last]) == body
+
+
+@pytest.mark.parametrize("old, new", [("national-dxcarl/national-2017.txt",
+                                       "national-dxcarl/national-2018.txt"),
+                                      ("district-hailar-derek-s/hailar-2018.txt",
+                                       "district-hailar-derek-s/hailar-2019.txt")])
+@pytest.mark.parametrize("shape", ["wrap80", "sentences+blank", "markers"])
+def test_ledger_of_damaged_pair_matches_clean_pair(corpora, old, new, shape):
+    from reportdiff.align import compare
+
+    clean = compare(_clean(old)[1], _clean(new)[1])
+    copy = compare(analyse(SHAPES[shape](_clean(old)[0]), Path(old).name),
+                   analyse(SHAPES[shape](_clean(new)[0]), Path(new).name))
+    statuses = [(e.target.indicator, e.status) for e in clean.ledger]
+    assert statuses
+    assert [(e.target.indicator, e.status) for e in copy.ledger] == statuses
