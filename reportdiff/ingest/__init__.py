@@ -60,7 +60,7 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
     lines = [Line(i, raw, hints[i - 1] if hints else 0) for i, raw in enumerate(raw_lines, 1)]
     lines = split_run_on(lines)
     pieces = Counter(ln.number for ln in lines)
-    raw = {ln.number: ln.text.strip() for ln in lines if pieces[ln.number] == 1}  # for widths
+    raw = {ln.number: ln.text for ln in lines if pieces[ln.number] == 1}  # widths, as wrapped
     normal = [Line(ln.number, normalize_line(ln.text), ln.heading) for ln in lines]
     blank = {ln.number for ln in normal if not ln.text}
     lines, split_markers = join_markers([ln for ln in normal if ln.text])

@@ -33,6 +33,7 @@ FINAL = tuple("。！？；：…”’）)」』!?;:")
 _CLAUSE_END = tuple("，、,—“（(《")
 _STOP_INSIDE = re.compile(r"[。！？!?](?![”’）」』)]|$)")
 _STOPS = re.compile(r"[。！？!?]")
+_NARROW = re.compile("[\x00-\u10ff]+")
 _SHORT = 12          # lines this short say little about the shape (headings, names)
 _MIN_LINES = 12      # fewer body lines than this: too little to read a shape from
 _WRAPPED_SHARE = 0.4  # this share of body lines of one width: hard-wrapped
@@ -70,7 +71,7 @@ def _heading_alone(text: str) -> bool:
 
 def _width(text: str) -> int:
     """Display width: CJK and full-width forms count two columns, the rest one."""
-    return sum(2 if ord(ch) >= 0x1100 else 1 for ch in text)
+    return len(text) + len(_NARROW.sub("", text))
 
 
 class Shape:

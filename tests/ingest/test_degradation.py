@@ -23,13 +23,12 @@ SHAPES = {
     "clauses+blank": lambda t: degrade.clause_per_line(t, gap=True).encode(),
     "wrap37": lambda t: degrade.hard_wrap(t, 37).encode(),
     "wrap80": lambda t: degrade.hard_wrap(t, 80).encode(),
-    "wrap37+blank": lambda t: degrade.hard_wrap(t, 37, gap=True).encode(),
     "markers": lambda t: degrade.split_markers(t).encode(),
     "leads": lambda t: degrade.split_leads(t).encode(),
     "one-line": lambda t: degrade.one_line(t).encode(),
-    "clutter": lambda t: degrade.add_clutter(t).encode(),
-    "gbk": degrade.gbk_bytes,
-    "gbk+wrap80+clutter": lambda t: degrade.gbk_bytes(degrade.hard_wrap(degrade.add_clutter(t), 80)),
+    # page clutter and GBK bytes, on a copy wrapped at 37 with blank lines between paragraphs
+    "gbk+clutter+wrap37+blank": lambda t: degrade.gbk_bytes(
+        degrade.hard_wrap(degrade.add_clutter(t), 37, gap=True)),
 }
 
 FILES = sorted(p.relative_to(CORPORA).as_posix() for p in CORPORA.rglob("*.txt")) \
@@ -49,7 +48,7 @@ KNOWN = _known()
 def _cases():
     for shape in SHAPES:
         for name in FILES:
-            reason = KNOWN.get((shape, Path(name).name))
+            reason = KNOWN.get((shape, name))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             yield pytest.param(shape, name, marks=marks, id=f"{shape}-{Path(name).stem}")
 
@@ -74,9 +73,8 @@ def test_clean_copy_is_not_rejoined(corpora, name):
 
 
 def test_known_cases_name_real_shapes_and_files(corpora):
-    stems = {Path(n).name for n in FILES}
     assert {s for s, _ in KNOWN} <= set(SHAPES)
-    assert {f for _, f in KNOWN} <= stems
+    assert {f for _, f in KNOWN} <= set(FILES)
 
 
 def test_rejoined_copy_warns_and_points_to_source_lines(corpora):
