@@ -120,6 +120,9 @@ def read_member(path: str, cache_root: str | None) -> Member:
     except OSError as err:
         return Member(path, None, None, f"cannot read ({err.strerror or err})", False)
     report, parsed = _read(path, sha, _cache(cache_root))
+    from ..align.tokens import trim_caches
+
+    trim_caches(8192)  # its segmentation is in the cache now: memory stays flat over a corpus
     if isinstance(report, str):
         return Member(path, sha, None, report, parsed)
     review = tuple(m for m in report.metrics if m.role == "outcome")
@@ -143,7 +146,7 @@ def compare_pair(old: tuple[str, str], new: tuple[str, str], cache_root: str | N
     result = PairResult(tuple(comparison.ledger), tuple(w.code for w in comparison.warnings), True)
     from ..align.tokens import trim_caches
 
-    trim_caches(8192)  # about ten reports' texts: memory stays flat over a corpus
+    trim_caches(8192)
     if cache:
         cache.put("pair", key, result)
     return result
