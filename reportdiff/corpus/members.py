@@ -41,8 +41,10 @@ def expand(paths) -> tuple[list[str], list[tuple[str, str]]]:
                 if path.is_file() and path.suffix.lower() in suffixes \
                         and not any(p.startswith(".") for p in rel):
                     add(str(path))
-        elif os.path.exists(raw):
+        elif os.path.isfile(raw):
             add(raw)
+        elif os.path.exists(raw):  # a FIFO or a device: hashing it could block or never end
+            missing.append((raw, "not a regular file"))
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:

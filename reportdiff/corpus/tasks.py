@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+import os
 
 from ..errors import InputError
 from ..model import LedgerEntry, Meta, Metric, Report, Target
@@ -81,11 +82,13 @@ def _read(path: str, sha: str, cache: ReportCache | None) -> tuple[Report | str,
 
 def load_report(path: str, sha: str | None = None, cache_root: str | None = None) -> Report:
     """One report, from the cache when it holds it; bad input raises InputError."""
+    from ..parse import parse_file
+
+    if not os.path.isfile(path):  # missing, a FIFO, a device: read once, bounded, uncached
+        return parse_file(path)
     try:
         sha = sha or file_sha256(path)
     except OSError:  # parse_file words the problem as every command does
-        from ..parse import parse_file
-
         return parse_file(path)
     cache = _cache(cache_root)
     report, parsed = _read(path, sha, cache)

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import lexicon
 from ..errors import InputError
 from ..model import CleanText, Line, Notice, Source
+from .bounds import check_html_depth
 from .clutter import drop_clutter, keep_first_copy, split_run_on
 from .decode import check_looks_like_text, decode_text, sniff_format
 from .formats import docx_lines, html_lines, pdf_lines
@@ -31,13 +32,18 @@ __all__ = ["read_text", "MAX_BYTES"]
 MAX_BYTES = 16 * 1024 * 1024
 
 _HEAD_LINES = 60  # how far down removed clutter is kept for the front matter (captions)
+#: A whole report run together on one line is some 30,000 characters; a line far longer is
+#: not prose (minified, binary, machine output) and would take minutes to analyse.
+MAX_LINE_CHARS = 200_000
+
 _NEWLINES = re.compile(r"\r\r\n|\r\n|\r|\n")
 
 
 def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
               max_bytes: int | None = None) -> CleanText:
     """Read a report from a path, ``"-"`` (stdin) or raw bytes and clean it."""
-    data, path, suffix = _acquire(source, name, max_bytes)
+    limit = _limit(max_bytes)
+    data, path, suffix = _acquire(source, name, limit)
     where = path
     if not data.strip():
         raise InputError(where, "is empty")
@@ -46,17 +52,23 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
     encoding: str | None = None
     hints: list[int] = []
     if fmt == "docx":
-        styled = docx_lines(data, where)
+        styled = docx_lines(data, where, limit)
         raw_lines, hints = [t for t, _ in styled], [h for _, h in styled]
     elif fmt == "pdf":
-        raw_lines = pdf_lines(data, where)
+        raw_lines = pdf_lines(data, where, limit)
     else:
         text, encoding = decode_text(data, where)
         check_looks_like_text(text, where)
         if encoding == "gb18030":
             warnings.append(Notice("encoding_fallback",
                                    "not UTF-8: decoded as GB18030 (GBK/GB2312 compatible)"))
+        if fmt == "html":
+            check_html_depth(data, where)
         raw_lines = html_lines(text) if fmt == "html" else _NEWLINES.split(text)
+    longest = max(raw_lines, key=len, default="")
+    if len(longest) > MAX_LINE_CHARS:
+        raise InputError(where, f"has a line of {len(longest):,} characters; a report's "
+                                f"paragraphs are far shorter (at most {MAX_LINE_CHARS:,} read)")
     lines = [Line(i, raw, hints[i - 1] if hints else 0) for i, raw in enumerate(raw_lines, 1)]
     lines = split_run_on(lines)
     pieces = Counter(ln.number for ln in lines)
@@ -96,9 +108,16 @@ def read_text(source: str | os.PathLike | bytes, *, name: str | None = None,
                      removed_head)
 
 
-def _acquire(source, name, max_bytes) -> tuple[bytes, str, str]:
-    limit = max_bytes or int(float(os.environ.get("REPORTDIFF_MAX_MB", 0)) * 1024 * 1024) \
-        or MAX_BYTES
+def _limit(max_bytes: int | None) -> int:
+    """The input limit in bytes: the argument, else REPORTDIFF_MAX_MB, else MAX_BYTES."""
+    try:
+        from_env = int(float(os.environ.get("REPORTDIFF_MAX_MB", 0) or 0) * 1024 * 1024)
+    except ValueError:
+        raise InputError("REPORTDIFF_MAX_MB", "is not a number of megabytes") from None
+    return max_bytes or from_env or MAX_BYTES
+
+
+def _acquire(source, name, limit: int) -> tuple[bytes, str, str]:
     if isinstance(source, (bytes, bytearray)):
         where = name or "<bytes>"
         data = bytes(source)
@@ -117,6 +136,11 @@ def _acquire(source, name, max_bytes) -> tuple[bytes, str, str]:
     if path.is_dir():
         raise InputError(text_path, "is a directory, not a report file")
     try:
+        if not path.is_file():  # a FIFO, a device, /dev/fd/N: read at most the limit
+            data = _read_special(text_path, limit)
+            if len(data) > limit:
+                raise InputError(text_path, _too_large(len(data), limit, at_least=True))
+            return data, text_path, path.suffix.lower()
         size = path.stat().st_size
         if size > limit:
             raise InputError(text_path, _too_large(size, limit))
@@ -126,6 +150,23 @@ def _acquire(source, name, max_bytes) -> tuple[bytes, str, str]:
     except OSError as err:
         raise InputError(text_path, f"cannot be read ({err.strerror or err})") from None
     return data, text_path, path.suffix.lower()
+
+
+def _read_special(path: str, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of a non-regular file. Opened without blocking, so that a
+    FIFO nobody writes to reads as empty instead of hanging; then read normally."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _too_large(size: int, limit: int, at_least: bool = False) -> str:

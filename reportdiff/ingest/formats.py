@@ -8,6 +8,9 @@ import io
 import re
 
 from ..errors import InputError
+from .bounds import check_docx, check_pdf_pages, pdf_char_cap
+
+_FLUSH = "flush"  # a marker on the walk's stack
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "br", "tr", "section",
            "article", "blockquote", "pre")
@@ -73,27 +76,32 @@ def _collect(node, lines: list[str]) -> None:
             lines.append("".join(buf))
             buf.clear()
 
-    def walk(n) -> None:
-        child = n.child
-        while child is not None:
-            tag = child.tag
-            if tag == "-text":
-                buf.append(child.text_content or "")
-            elif tag in _BLOCKS:
-                flush()
-                walk(child)
-                flush()
-            elif tag not in ("-comment",):
-                walk(child)
-            child = child.next
-
-    walk(node)
+    # depth-first with an explicit stack: pages nest elements far deeper than Python recurses
+    stack: list = [node.child]
+    while stack:
+        child = stack.pop()
+        if child is None:
+            continue
+        if isinstance(child, str):  # _FLUSH: the block element above has ended
+            flush()
+            continue
+        stack.append(child.next)
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text_content or "")
+        elif tag in _BLOCKS:
+            flush()
+            stack.extend((_FLUSH, child.child))
+        elif tag != "-comment":
+            stack.append(child.child)
     flush()
 
 
-def docx_lines(data: bytes, where: str) -> list[tuple[str, int]]:
+def docx_lines(data: bytes, where: str, limit: int = 16 * 2**20) -> list[tuple[str, int]]:
     """Paragraphs of a .docx body with the heading level their style gives (0 for body
-    text): "Heading 1" / "标题 1" and the title style are hints for the parser."""
+    text): "Heading 1" / "标题 1" and the title style are hints for the parser. The archive
+    is checked against ``limit`` first (see :mod:`.bounds`)."""
+    check_docx(data, where, limit)
     try:
         import docx
     except ImportError:  # pragma: no cover - a runtime dependency
@@ -115,9 +123,9 @@ def _heading_level(style: str) -> int:
 
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
-def pdf_lines(data: bytes, where: str) -> list[str]:
+def pdf_lines(data: bytes, where: str, limit: int = 16 * 2**20) -> list[str]:
     """Text lines of a PDF, as the page wraps them (``ingest.rejoin`` joins them back into
-    paragraphs)."""
+    paragraphs); at most ``MAX_PDF_PAGES`` pages and ``limit // 2`` extracted characters."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -127,7 +135,14 @@ def pdf_lines(data: bytes, where: str) -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError(where, "is an encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        check_pdf_pages(len(reader.pages), where)
+        pages, chars, cap = [], 0, pdf_char_cap(limit)
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            if chars > cap:
+                raise InputError(where, f"yields more than {cap:,} characters of text; reports "
+                                        "are far smaller (set REPORTDIFF_MAX_MB to raise the limit)")
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError) as err:
