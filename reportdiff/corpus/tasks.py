@@ -82,13 +82,13 @@ def _read(path: str, sha: str, cache: ReportCache | None) -> tuple[Report | str,
 
 def load_report(path: str, sha: str | None = None, cache_root: str | None = None) -> Report:
     """One report, from the cache when it holds it; bad input raises InputError."""
-    from ..parse import parse_file
-
-    if not os.path.isfile(path):  # missing, a FIFO, a device: read once, bounded, uncached
-        return parse_file(path)
     try:
-        sha = sha or file_sha256(path)
-    except OSError:  # parse_file words the problem as every command does
+        sha = sha or (file_sha256(path) if os.path.isfile(path) else None)
+    except OSError:
+        sha = None
+    if sha is None:  # missing, a FIFO, a device, unreadable: read once, bounded, uncached;
+        from ..parse import parse_file  # parse_file words the problem as every command does
+
         return parse_file(path)
     cache = _cache(cache_root)
     report, parsed = _read(path, sha, cache)
