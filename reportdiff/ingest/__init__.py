@@ -32,9 +32,9 @@ __all__ = ["read_text", "MAX_BYTES"]
 MAX_BYTES = 16 * 1024 * 1024
 
 _HEAD_LINES = 60  # how far down removed clutter is kept for the front matter (captions)
-#: A whole report run together on one line is some 30,000 characters; a line far longer is
+#: A whole report run together on one line is 30,000–220,000 characters; a line far longer is
 #: not prose (minified, binary, machine output) and would take minutes to analyse.
-MAX_LINE_CHARS = 200_000
+MAX_LINE_CHARS = 600_000
 
 _NEWLINES = re.compile(r"\r\r\n|\r\n|\r|\n")
 
