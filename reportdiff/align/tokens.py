@@ -49,22 +49,23 @@ def _remember(kind: str, text: str, value: tuple) -> tuple:
     return value
 
 
-def _cut(text: str) -> tuple[str, ...]:
-    hit = _memo["cut"].get(text)
+def _memoised(kind: str, text: str, compute) -> tuple:
+    hit = _memo[kind].get(text)
     if hit is None:
-        hit = _remember("cut", text, tuple(t for t in _engine().cut(text) if _WORD.search(t)))
-    elif _recording:
-        _remember("cut", text, hit)
+        return _remember(kind, text, compute(text))
+    if _recording:
+        _remember(kind, text, hit)
     return hit
+
+
+def _cut(text: str) -> tuple[str, ...]:
+    return _memoised("cut", text,
+                     lambda t: tuple(w for w in _engine().cut(t) if _WORD.search(w)))
 
 
 def _tag(text: str) -> tuple[tuple[str, str], ...]:
-    hit = _memo["tag"].get(text)
-    if hit is None:
-        hit = _remember("tag", text, tuple((w, t) for w, t in _engine().tag(text) if _WORD.search(w)))
-    elif _recording:
-        _remember("tag", text, hit)
-    return hit
+    return _memoised("tag", text,
+                     lambda t: tuple((w, g) for w, g in _engine().tag(t) if _WORD.search(w)))
 
 
 def clear() -> None:
