@@ -182,7 +182,7 @@ def compare(
     json: Optional[str] = typer.Option(None, "--json", help="Write the comparison document to FILE, or - for stdout."),
     html: Optional[str] = typer.Option(None, "--html", help="Write a self-contained HTML diff to FILE."),
     csv: Optional[str] = typer.Option(None, "--csv", help="Write ledger, links, changes, priorities, commitments and wording as CSV into DIR."),
-    section: Optional[str] = typer.Option(None, "--section", help="Show one aligned pair (an old or new section id) with a word-level diff."),
+    section: Optional[str] = typer.Option(None, "--section", help="Show one section (an old or new section id) beside all of its counterparts, each text once, with a word-level diff."),
     alignments: Optional[str] = typer.Option(None, "--alignments", help="Apply a saved, hand-corrected alignment file."),
     force: bool = typer.Option(False, "--force", help="Grade the targets even when the reports are of different regions, the same report, or not consecutive years."),
     cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where parsed reports are cached (default: the user cache dir)."),

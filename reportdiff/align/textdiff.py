@@ -123,12 +123,11 @@ def section_pairs(comparison, view: str = "review_vs_plan") -> list:
     return out
 
 
-def pairs_for(comparison, spec: str) -> list[tuple[str, object]]:
-    """``(view, SectionPair)`` for every aligned pair a section takes part in. ``spec`` is
-    ``old:2.2``, ``new:2.2``, or a bare id when it exists on one side only; a bare id that
-    exists in both reports is a usage error asking which."""
+def _side_of(comparison, spec: str) -> tuple[str, str]:
+    """``(side, id)`` of a ``--section`` spec: ``old:2.2``, ``new:2.2``, or a bare id when it
+    exists on one side only; a bare id that exists in both reports is a usage error asking
+    which."""
     from ..errors import InputError
-    from ..model import VIEWS
 
     side, _, ident = spec.partition(":") if ":" in spec else ("", "", spec)
     if side not in ("", "old", "new"):
@@ -142,14 +141,40 @@ def pairs_for(comparison, spec: str) -> list[tuple[str, object]]:
                                     f"new:{ident} (the {comparison.new.meta.plan_year or 'new'} "
                                     "report)")
         side = "old" if in_old else "new"
-    found = []
-    for view in VIEWS:
-        for pair in comparison.pairs(view):
-            if getattr(pair.link, side) == ident:
-                found.append((view, pair))
+    return side, ident
+
+
+def _not_aligned(spec: str):
+    from ..errors import InputError
+
+    return InputError(spec, "no such section in either report's aligned parts "
+                            "(see `reportdiff compare OLD NEW` for the ids)")
+
+
+def pairs_for(comparison, spec: str) -> list[tuple[str, object]]:
+    """``(view, SectionPair)`` for every aligned pair a section takes part in (``spec`` as
+    for :func:`groups_for`)."""
+    from ..model import VIEWS
+
+    side, ident = _side_of(comparison, spec)
+    found = [(view, pair) for view in VIEWS for pair in comparison.pairs(view)
+             if getattr(pair.link, side) == ident]
     if not found:
-        raise InputError(spec, "no such section in either report's aligned parts "
-                               "(see `reportdiff compare OLD NEW` for the ids)")
+        raise _not_aligned(spec)
+    return found
+
+
+def groups_for(comparison, spec: str) -> list[tuple[str, object]]:
+    """``(view, SectionGroup)`` for every view in which a section is aligned: the group of
+    its links, so that a split or merged section's text is shown once, not once per link.
+    ``spec`` is ``old:2.2``, ``new:2.2``, or a bare id when it exists on one side only."""
+    from ..model import VIEWS
+
+    side, ident = _side_of(comparison, spec)
+    found = [(view, group) for view in VIEWS for group in comparison.groups(view)
+             if any(getattr(link, side) == ident for link in group.links)]
+    if not found:
+        raise _not_aligned(spec)
     return found
 
 
@@ -169,8 +194,10 @@ def section_groups(comparison, view: str = "plan_vs_plan") -> list:
     together; other links are groups of one. In map order."""
     from ..model import SectionGroup
 
-    old_sections = {s.id: s for s in comparison.old.walk()}
-    new_sections = {s.id: s for s in comparison.new.walk()}
+    from .units import unit_sections
+
+    # a part linked as a unit is its intro: its sections' text is in their own units
+    old_sections, new_sections = unit_sections(comparison.old), unit_sections(comparison.new)
     groups: list[list] = []
     where: dict[tuple[str, str], int] = {}
     for link in comparison.links[view]:
