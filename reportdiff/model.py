@@ -757,3 +757,9 @@ class Timeline:
         from .render.timeline_terminal import timeline_view
 
         return timeline_view(self)
+
+    def _repr_html_(self) -> str:
+        """A fragment for Jupyter, its styles scoped to it: each pair's scorecard counts."""
+        from .render.notebook import timeline_fragment
+
+        return timeline_fragment(self)

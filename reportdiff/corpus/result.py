@@ -92,3 +92,20 @@ class Panel:
         from ..render.panel_terminal import panel_view
 
         return panel_view(self)
+
+    def _repr_html_(self) -> str:
+        """A fragment for Jupyter, its styles scoped to it: one row per series."""
+        from ..render.notebook import panel_fragment
+
+        return panel_fragment(self)
+
+    def __repr__(self) -> str:
+        counts = {}
+        for row in self.targets:
+            counts[row["status"]] = counts.get(row["status"], 0) + 1
+        graded = ", ".join(f"{counts[s]} {s}" for s in ("met", "missed", "not_reported", "unclear")
+                           if counts.get(s))
+        reports = sum(s["reports"] for s in self.series)
+        return (f"<Panel {len(self.series)} series, {reports} reports, {len(self.targets)} targets"
+                f"{' (' + graded + ')' if graded else ''}, {len(self.metrics)} review metrics, "
+                f"{len(self.skipped)} skipped>")

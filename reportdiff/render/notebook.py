@@ -15,7 +15,7 @@ from importlib import resources
 
 from markupsafe import escape
 
-from ..model import Comparison
+from ..model import Comparison, Timeline
 from .compare_terminal import STATUS
 
 
@@ -55,5 +55,53 @@ def comparison_fragment(c: Comparison) -> str:
         counts = c.relation_counts(view)
         text = ", ".join(f"{k} {v}" for k, v in counts.items() if v)
         parts.append(f'<div class="rdx-muted">{label}: {escape(text)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+_COUNTED = ("met", "missed", "not_reported", "unclear")
+
+
+def _counts_table(head: tuple[str, ...], rows: list[list[str]]) -> str:
+    """A table of plain cells (already text) and the status counts coloured by status."""
+    out = [_row(f"<th>{escape(h)}</th>" for h in head)]
+    for cells in rows:
+        out.append(_row(f'<td class="rdx-{head[i]}">{escape(c)}</td>' if head[i] in _COUNTED
+                        else f"<td>{escape(c)}</td>" for i, c in enumerate(cells)))
+    return f'<table class="rdx-t"><thead>{out[0]}</thead><tbody>{"".join(out[1:])}</tbody></table>'
+
+
+def panel_fragment(p) -> str:
+    """The panel for a notebook cell: one row per series with its target counts, then the
+    files skipped; ``targets_frame()`` has the rows."""
+    head = ("series", "level", "years", "gaps", "targets", *_COUNTED, "pending")
+    rows = [[s["series"], s["level"] or "", f"{s['first_year']}–{s['last_year']}",
+             ",".join(map(str, s["gaps"])) or "-", str(s["targets"]),
+             *(str(s[k]) for k in _COUNTED), str(s["pending"])] for s in p.series]
+    parts = [f'<div class="rdx"><style>{scoped_css()}</style>',
+             f'<div class="rdx-head">Panel: {len(p.series)} series, {len(p.targets)} targets</div>',
+             _counts_table(head, rows)]
+    parts += [f'<div class="rdx-warn">skipped {escape(s["path"])}: {escape(s["reason"])}</div>'
+              for s in p.skipped]
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def timeline_fragment(t: Timeline) -> str:
+    """The timeline for a notebook cell: each consecutive pair's target counts;
+    ``ledger_frame()`` and ``series_frame()`` have the rows."""
+    head = ("plan year", "reviewed in", "targets", *_COUNTED)
+    rows = []
+    for c in t.comparisons:
+        counts = {s: sum(1 for e in c.ledger if e.status == s) for s in _COUNTED}
+        rows.append([str(c.old.meta.plan_year), str(c.new.meta.plan_year), str(len(c.ledger)),
+                     *(str(counts[s]) for s in _COUNTED)])
+    first = t.reports[0].meta
+    parts = [f'<div class="rdx"><style>{scoped_css()}</style>',
+             f'<div class="rdx-head">{escape(first.region or "")} 政府工作报告: '
+             f'{len(t.reports)} reports, {len(t.series)} indicators followed</div>',
+             _counts_table(head, rows)]
+    parts += [f'<div class="rdx-warn">! {escape(w.code)}: {escape(w.message)}</div>'
+              for w in t.warnings]
     parts.append("</div>")
     return "".join(parts)

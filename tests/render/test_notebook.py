@@ -25,12 +25,36 @@ def test_fragment_has_no_page_wide_rules():
                              for part in sel.split(","))
 
 
-def test_repr_is_a_short_summary_line():
+def _scoped(html: str) -> bool:
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    selectors = [rule.split("{")[0] for rule in css.split("}") if "{" in rule]
+    return bool(selectors) and all(part.strip().startswith(".rdx") for sel in selectors
+                                   for part in sel.split(","))
+
+
+def test_repr_is_a_short_summary_line(tmp_path):
     c = _comparison()
-    for obj in (c, c.old, reportdiff.timeline([SAMPLE / "shili-2023.txt", SAMPLE / "shili-2024.txt"])):
+    panel = reportdiff.panel([SAMPLE], cache_dir=tmp_path)
+    for obj in (c, c.old, reportdiff.timeline([SAMPLE / "shili-2023.txt", SAMPLE / "shili-2024.txt"]),
+                panel):
         text = repr(obj)
         assert "\n" not in text and len(text) < 200 and text.startswith("<")
     assert "6 met" in repr(c)
+    # the sample's panel: 4 reports, three graded years (the gold of corpora/sample/GOLD.md)
+    assert repr(panel).startswith("<Panel 1 series, 4 reports, 36 targets (15 met, 5 missed")
+
+
+def test_panel_and_timeline_fragments_keep_to_themselves(tmp_path):
+    files = sorted(SAMPLE.glob("shili-*.txt"))
+    panel = reportdiff.panel([SAMPLE], cache_dir=tmp_path)
+    timeline = reportdiff.timeline(files)
+    for html in (panel._repr_html_(), timeline._repr_html_()):
+        assert "<body" not in html and "<script" not in html and "sticky" not in html
+        assert _scoped(html)
+    # one row per series / per consecutive pair, the counts as the terminal gives them
+    assert panel._repr_html_().count("<tr>") == 1 + 1
+    assert '<td class="rdx-met">15</td>' in panel._repr_html_()
+    assert timeline._repr_html_().count("<tr>") == 1 + 3
 
 
 def test_frames_beside_a_comparison_keep_their_style(browser, tmp_path):  # noqa: F811
