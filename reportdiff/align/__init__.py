@@ -33,12 +33,12 @@ def token_tables(report: Report) -> dict[str, dict]:
     """The segmentation a comparison needs of ``report`` on either side (its units, phrases
     and commitments), for a cache entry to keep beside the report; ``tokens.prime`` makes it
     known to another process."""
-    from ..extract.commitments import commitments
     from . import tokens
+    from .commitments import promise_searches
     from .priorities import phrase_counts
 
     with tokens.recording() as record:
-        plan_units(report), review_units(report), phrase_counts(report), commitments(report)
+        plan_units(report), review_units(report), phrase_counts(report), promise_searches(report)
     return record
 
 

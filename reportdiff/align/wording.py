@@ -13,7 +13,8 @@ differ; each old commitment is paired with at most one new one, the closest.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 from ..model import Commitment, WordingShift
 from .commitments import grams
@@ -29,6 +30,7 @@ def _core(c: Commitment) -> tuple[str, str]:
 def wording_shifts(old: list[Commitment], new: list[Commitment]) -> list[WordingShift]:
     """Shifts of wording between the commitments of two plans, in the old plan's order."""
     new_grams = [grams(c.object) for c in new]
+    sizes = [len(g) for g in new_grams]
     postings: dict[str, list[int]] = defaultdict(list)
     for k, g in enumerate(new_grams):
         for gram in g:
@@ -38,13 +40,10 @@ def wording_shifts(old: list[Commitment], new: list[Commitment]) -> list[Wording
         a = grams(c.object)
         if not a:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for gram in a:
-            for k in postings.get(gram, ()):
-                shared[k] += 1
-        best, best_score = None, 0.0
+        shared = Counter(chain.from_iterable(postings.get(gram, ()) for gram in a))
+        best, best_score, size = None, 0.0, len(a)
         for k, n in shared.items():
-            score = 2 * n / (len(a) + len(new_grams[k]))
+            score = 2 * n / (size + sizes[k])
             if score > best_score and k not in taken:
                 best, best_score = k, score
         if best is None or best_score < SAME_OBJECT:

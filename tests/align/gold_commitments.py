@@ -17,9 +17,9 @@ TUNING = {"district-hailar-derek-s/hailar-2018.txt", "national-dxcarl/national-2
 SAME = 0.6
 
 
-def _same(gold: str, found: str) -> bool:
+def _overlap(gold: str, found: str) -> float:
     a, b = grams(gold), grams(found)
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def score(half: str) -> dict:
@@ -36,10 +36,14 @@ def score(half: str) -> dict:
         taken: set[str] = set()
         for g in gold:
             line = int(g["line"])
-            match = next((e for e in c.commitments if e.commitment.lines
-                          and e.commitment.lines[0] <= line <= e.commitment.lines[1]
-                          and e.commitment.id not in taken
-                          and _same(g["object"], e.commitment.object)), None)
+            # of the tool's commitments on the line, the one sharing most of the gold object
+            # (not the first that shares enough: 城市管理能力 is not 城市管理系统工程)
+            near = [(_overlap(g["object"], e.commitment.object), -k, e)
+                    for k, e in enumerate(c.commitments) if e.commitment.lines
+                    and e.commitment.lines[0] <= line <= e.commitment.lines[1]
+                    and e.commitment.id not in taken]
+            near = [x for x in near if x[0] >= SAME]
+            match = max(near, key=lambda x: x[:2])[2] if near else None
             if match is None:
                 lines.append(f"MISSING {path}:{line} {g['object']}")
                 continue

@@ -92,9 +92,9 @@ def test_commitment_ledger_against_gold_both_halves():
     assert tuning["gold"] >= 45 and test["gold"] >= 45
     summary = {h: {k: round(v, 2) for k, v in s.items() if k != "lines"}
                for h, s in (("tuning", tuning), ("test", test))}
-    assert tuning["recall"] >= 0.85 and tuning["status"] >= 0.80 and tuning["evidence"] >= 0.80, summary
-    # the held-out half is measured, not tuned: its floor is what it reached when first scored
-    assert test["recall"] >= 0.80 and test["status"] >= 0.65 and test["evidence"] >= 0.65, summary
+    assert tuning["recall"] >= 0.95 and tuning["status"] >= 0.80 and tuning["evidence"] >= 0.80, summary
+    # the held-out half is measured, not tuned: its floor is what it last reached
+    assert test["recall"] >= 0.95 and test["status"] >= 0.75 and test["evidence"] >= 0.80, summary
 
 
 def _gold_wording() -> list[tuple[str, str, str, int, str, int]]:
@@ -127,3 +127,83 @@ def test_every_designed_wording_shift_of_the_sample_is_found():
     document = comparisons["2023 → 2024"].to_dict()
     validate(document, "comparison")
     assert {"object", "old", "new"} <= set(document["wording"][0])
+
+
+# Families of phrasing on real plans (tests/gold/COMMITMENTS.md lists these paragraphs too).
+
+@pytest.fixture(scope="module")
+def real():
+    corpora = require_corpora()
+    pairs = {"hailar-2017": ("district-hailar-derek-s", "hailar-2018"),
+             "hailar-2018": ("district-hailar-derek-s", "hailar-2019"),
+             "national-2016": ("national-dxcarl", "national-2017"),
+             "national-2017": ("national-dxcarl", "national-2018")}
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            folder, nxt = pairs[name]
+            cache[name] = reportdiff.compare(corpora / folder / f"{name}.txt",
+                                             corpora / folder / f"{nxt}.txt")
+        return cache[name]
+    return get
+
+
+def _promise(c, line, fragment):
+    hits = [e for e in c.commitments if e.commitment.lines[0] <= line <= e.commitment.lines[1]
+            and fragment in e.commitment.object]
+    assert hits, [(e.commitment.action, e.commitment.object) for e in c.commitments
+                  if e.commitment.lines[0] <= line <= e.commitment.lines[1]]
+    return hits[0]
+
+
+def test_a_phrase_of_manner_or_place_before_the_action(real):
+    # 举全区之力推进…, 以市场化方式筹集…, 在贫困县推进…, 在城区铺开…
+    assert _promise(real("hailar-2017"), 53, "棚户区改造工程").commitment.action == "推进"
+    assert _promise(real("national-2016"), 64, "专项建设基金").commitment.action == "筹集"
+    assert _promise(real("national-2016"), 71, "涉农资金整合").commitment.action == "推进"
+    assert _promise(real("hailar-2018"), 61, "街长制").commitment.action == "铺开"
+
+
+def test_dui_marks_the_object_before_the_action(real):
+    # 对X进行整治, 对X实施环境综合整治
+    e = _promise(real("hailar-2017"), 55, "城乡结合部")
+    assert e.commitment.action == "整治" and e.commitment.strength == "重点"
+    assert _promise(real("hailar-2018"), 59, "重点区域").commitment.action == "实施"
+    assert clause_commitments("对重点企业在研发投入、人才引进等方面给予支持。") == []
+
+
+def test_a_strength_word_that_governs_its_object_and_a_subject_before_yao(real):
+    c = real("national-2016")
+    assert _promise(c, 70, "农村电网改造升级").commitment.action == "抓紧"
+    assert _promise(c, 70, "硬化路").commitment.action == "加快"     # …建制村要加快通硬化路
+    assert _promise(c, 64, "资产证券化").commitment.action == "探索"
+    assert _promise(real("national-2017"), 45, "分流职工").commitment.action == "确保"
+
+
+def test_a_list_of_promises_each_with_its_figure_is_read_item_by_item(real):
+    c = real("hailar-2017")
+    items = [e.commitment.object for e in c.commitments if e.commitment.lines[0] == 53
+             and "老旧小区" in e.commitment.object]
+    assert len(items) == 3 and items[0].startswith("36个")
+
+
+def test_the_promised_figure_restated_in_the_review_is_evidence(real):
+    e = _promise(real("hailar-2018"), 59, "4000户")
+    assert e.status == "done" and e.evidence[0].lines[0] == 28
+    e = _promise(real("hailar-2017"), 53, "1.8万户")
+    assert e.status == "done" and "1.8万户" in e.evidence[0].sentence
+
+
+def test_words_of_the_object_are_no_outcome_and_a_listed_amount_is_done(real):
+    # 老旧小区既有建筑节能改造9万平方米 follows 全年完成…: done, not the 改造 of the object
+    e = _promise(real("hailar-2017"), 53, "36个老旧小区的既有建筑节能改造")
+    assert e.status == "done" and "节能改造9万平方米" in e.evidence[0].sentence
+    e = _promise(real("national-2016"), 71, "危房改造")      # 农村危房改造380多万户
+    assert e.status == "done" and e.evidence[0].lines[0] == 12
+
+
+def test_a_lead_sentence_is_told_by_the_detail_after_it(real):
+    e = _promise(real("hailar-2017"), 53, "棚户区改造工程")
+    assert e.status == "done" and len(e.evidence) == 2
+    assert "推进棚户区改造工程" in e.evidence[0].sentence and "完成1.8万户" in e.evidence[1].sentence
