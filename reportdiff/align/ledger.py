@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from .. import lexicon
 from ..extract import dated_sentences
-from ..extract.indicators import canonical, is_known, is_rate, polarity
+from ..extract.indicators import canonical, is_known, is_rate, polarity, units_alike
 from ..model import Change, LedgerEntry, Metric, Report, Target
 
 TOLERANCE_PCT = 0.1      # 6%左右 is met at 5.9%
@@ -47,7 +47,9 @@ def _tables():
 def _words() -> dict[str, re.Pattern[str]]:
     """The ledger's verdict words (``[ledger]`` in lexicon/indicators.toml)."""
     t = lexicon.load("indicators")["ledger"]
-    return {k: re.compile(t[k]) for k in ("met", "stated", "every_year", "reduction", "change_of")}
+    words = {k: re.compile(t[k]) for k in ("met", "stated", "every_year", "reduction", "change_of")}
+    words["every_year_unquantified"] = re.compile(lexicon.load("indicators")["unquantified"]["every_year"])
+    return words
 
 
 def judge(target: float, high: float | None, bound: str | None, pol: str, outcome: float,
@@ -91,7 +93,8 @@ def _comparable(t: Target, m: Metric) -> bool:
         return True
     if t.kind != m.kind:
         return False
-    return t.kind in ("growth_pct", "share_pct", "change_pp", "ratio") or (t.unit or "") == m.unit
+    return t.kind in ("growth_pct", "share_pct", "change_pp", "ratio") or \
+        units_alike(t.indicator, t.unit, m.unit)
 
 
 def _clause_before(m: Metric) -> str:
@@ -262,6 +265,11 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
                 lookup = ("城镇" if k == 0 else "农村") + t.indicator[2:]
         same = [m for m in pool if _same_indicator(lookup, m.indicator)]
         comparable = [m for m in same if _comparable(t, m)]
+        if not comparable and lookup.startswith("城乡"):
+            pair = _town_and_country_of_one(t, name, pol, pool, year, used)
+            if pair is not None:
+                entries.append(pair)
+                continue
         if comparable:
             m = _pick(comparable, year, used, lookup)
             used.add(m.id)
@@ -308,6 +316,29 @@ def ledger(old: Report, new: Report) -> list[LedgerEntry]:
     return entries
 
 
+def _town_and_country_of_one(t: Target, name: str, pol: str, pool: list[Metric],
+                              year: int | None, used: set[str]) -> LedgerEntry | None:
+    """``城乡居民可支配收入增长18%`` (one figure for town and country, no 分别) against a review
+    that states each: the target is missed when a member stated in the target's measure missed
+    it (城镇居民人均可支配收入增长11.1%), met when both members met it; None (judged as before)
+    when no member is stated so, or only one is and it met the target."""
+    judged = []
+    for member in ("城镇", "农村"):
+        lookup = member + t.indicator[2:]
+        found = [m for m in pool if _same_indicator(lookup, m.indicator) and _comparable(t, m)]
+        if found:
+            m = _pick(found, year, used, lookup)
+            judged.append((m, *judge(t.value, t.value_high, t.bound, pol, m.value, t.unit)))
+    missed = [j for j in judged if j[1] == "missed"]
+    if not missed and len(judged) < 2:
+        return None
+    m, status, delta = (missed or sorted(judged, key=lambda j: j[2]))[0]
+    for j in judged:
+        used.add(j[0].id)
+    return LedgerEntry(name, t, m, status, delta, pol,
+                       f"one figure for town and country; {m.indicator} {status} it")
+
+
 def _unquantified(t: Target, name: str, pol: str, new: Report, pool: list[Metric],
                   improved, worsened) -> LedgerEntry:
     """Unquantified targets are unclear unless the review says they were achieved."""
@@ -326,24 +357,48 @@ def _unquantified(t: Target, name: str, pol: str, new: Report, pool: list[Metric
             and _same_indicator(t.indicator, m.indicator)]
     if grew and pol == "up" and re.search("增长|回稳|向好|增加", t.surface):
         return LedgerEntry(name, t, grew[0], "met", None, pol, f"grew {grew[0].value}%")
+    fell = _fell(t, pool)
+    if fell:
+        return LedgerEntry(name, t, fell[0], "met", None, pol,
+                           "fell " + "、".join(f"{m.indicator} {-m.value:g}%" for m in fell))
     year = new.meta.review_year
-    multi_year = _tables()[5]
+    multi_year, every_year = _tables()[5], _words()["every_year_unquantified"]
     if len(subject) >= 2:
         five_year = new.meta.kind == "five-year"
         for section, p in new.paragraphs():
-            if section is None or multi_year.search(p.text[:20]):
+            if section is None:
+                continue
+            several = bool(multi_year.search(p.text[:20]))
+            if several and section.role != "review":
                 continue
             default = year if section.role == "review" and not five_year else None
             for sentence, when in dated_sentences(p.text, default, new.meta.plan_year):
-                if when != year:
+                # a sentence on several years counts only when it says every year (持续下降)
+                over_years = several or (when is None and section.role == "review")
+                if when != year and not over_years:
                     continue
                 text = sentence.replace("的", "")
                 for k in _find_all(text, subject[:6]):
                     tail = text[k:k + len(subject) + 14]
-                    if improved.search(tail) and not worsened.search(tail):
+                    said = every_year if over_years else improved
+                    if said.search(tail) and not worsened.search(tail):
                         return LedgerEntry(name, t, None, "met", None, pol,
                                            f"the review says: {tail.split('。')[0]}")
     return LedgerEntry(name, t, None, "unclear", None, pol, "unquantified; not stated as achieved")
+
+
+def _fell(t: Target, pool: list[Metric]) -> list[Metric]:
+    """A target that its subject should fall (主要污染物排放继续减少): the review's one-year
+    figures of the subject, or of its members (二氧化硫、氮氧化物排放量分别下降5.6%和4%), when
+    there are some and all of them fell; else []."""
+    u = lexicon.load("indicators")["unquantified"]
+    subject = t.indicator.replace(" ", "")
+    if not re.search(u["falls"], t.surface[t.surface.find(subject) + len(subject):]):
+        return []
+    members = {n for key, names in u["members"].items() if key in subject for n in names}
+    stated = [m for m in pool if m.kind == "growth_pct" and m.value is not None
+              and (_same_indicator(t.indicator, m.indicator) or canonical(m.indicator) in members)]
+    return stated if stated and all(m.value < 0 for m in stated) else []
 
 
 def _find_all(text: str, needle: str):

@@ -53,3 +53,18 @@ def is_rate(indicator: str | None) -> bool:
     (居民消费价格涨幅3%, 上涨2.1%, 控制在3.3%)."""
     hit = _lookup(indicator or "")
     return bool(hit and hit[2])
+
+
+@lru_cache(maxsize=1)
+def _units_alike() -> dict[str, frozenset[str]]:
+    return {row["name"]: frozenset(row["units"]) for row in lexicon.load("indicators")["canonical"]
+            if "units" in row}
+
+
+def units_alike(indicator: str | None, a: str | None, b: str | None) -> bool:
+    """True when two units count the same thing for this indicator (``units`` of its canonical
+    entry: 新增就业岗位5000个 and 新增就业5487人), or are the same unit."""
+    if (a or "") == (b or ""):
+        return True
+    alike = _units_alike().get(canonical(indicator) or "", frozenset())
+    return a in alike and b in alike

@@ -239,3 +239,30 @@ def test_a_reduction_count_against_the_reviews_decrease(corpora):
     entries = _ledger(corpora, "national-dxcarl", 2015)
     poverty = next(e for e in entries if "贫困人口" in e.target.indicator)
     assert (poverty.status, poverty.outcome.value) == ("met", -14420000)
+
+
+def test_a_combined_town_and_country_target_is_missed_by_the_towns_figure(corpora):
+    # hailar-2013 城乡居民可支配收入增长18%; hailar-2014: 城镇…同比增长11.1%, 农民人均纯收入 14.1%
+    entry = next(e for e in _ledger(corpora, "district-hailar-derek-s", 2013)
+                 if e.target.indicator.startswith("城乡"))
+    assert (entry.status, entry.outcome.value) == ("missed", 11.1), entry.note
+
+
+def test_jobs_target_against_people_employed(corpora):
+    # hailar-2014 力争年内新增就业岗位5000个; hailar-2015 实现城镇新增就业5487人
+    entry = next(e for e in _ledger(corpora, "district-hailar-derek-s", 2014)
+                 if "岗位" in e.target.indicator)
+    assert (entry.status, entry.outcome.value, entry.outcome.unit) == ("met", 5487, "人")
+
+
+def test_a_fall_target_by_its_members_or_every_year_and_not_by_a_five_year_total(corpora):
+    def pollution(year):
+        return next(e for e in _ledger(corpora, "national-dxcarl", year)
+                    if "污染物" in e.target.indicator and e.target.value is None)
+
+    # 2017 review: 二氧化硫、氮氧化物排放量分别下降5.6%和4%
+    assert pollution(2016).status == "met" and pollution(2016).outcome.value == -5.6
+    # 2018 five-year review: 主要污染物排放量持续下降
+    assert pollution(2017).status == "met"
+    # 2016 five-year review: only 主要污染物排放量减少12%以上 over 十二五
+    assert pollution(2015).status == "unclear"
