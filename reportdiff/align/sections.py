@@ -49,12 +49,23 @@ class Params:
     match_relative: float = 0.0  # … and a pair scores at least this share of the median pair
     split_relative: float = 0.0  # an unpaired unit joins another at this share of the median
     vote_min: float = 0.1       # … when its paragraphs are at least this close to that unit
+    # The opening summary of a review part (its intro) reports the plan's intro (targets,
+    # requirements); with ``summary_only_by_paragraph`` another plan unit is linked to it only
+    # when one of its paragraphs is reported by a paragraph of the summary (a five-year
+    # review's ——生态环境明显改善…) at ``summary_min``, and no section of the review reports
+    # that paragraph (its best paragraph there under ``summary_other_max``, by
+    # ``summary_margin``), not because a summary names every topic at once.
+    summary_only_by_paragraph: bool = False
+    summary_min: float = 0.15
+    summary_margin: float = 0.1
+    summary_other_max: float = 0.15
 
 
 VIEW_PARAMS = {
     "review_vs_plan": Params(w_body=0.8, w_title=0.1, w_position=0.1, w_bigram=0.5,
                              match_min=0.15, split_min=0.2, chunk_min=0.1, chunk_margin=0.0,
-                             leftover_min=0.15, match_relative=0.5),
+                             leftover_min=0.15, match_relative=0.5,
+                             summary_only_by_paragraph=True),
     "plan_vs_plan": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2),
     "review_vs_review": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2),
 }
@@ -161,7 +172,13 @@ def link_units(old: list[Unit], new: list[Unit], *, pinned: list[SectionLink] = 
         for j, v in enumerate(new_free):
             if (u.id, v.id) in forbidden:
                 matrix[i][j] = 0.0
-    edges = _edges(matrix, old_free, new_free, _idf(old_free + new_free), params)
+    idf = _idf(old_free + new_free)
+    working = matrix
+    if params.summary_only_by_paragraph and any(v.intro for v in new_free):
+        working = [[0.0 if v.intro and not u.intro else x for x, v in zip(row, new_free)]
+                   for u, row in zip(old_free, matrix)]
+    summary = _summary_edges(old_free, new_free, idf, params) if working is not matrix else set()
+    edges = _edges(working, old_free, new_free, idf, params, summary) | summary
     edges = {(i, j) for i, j in edges if (old_free[i].id, new_free[j].id) not in forbidden}
     links = _label(edges, matrix, old_free, new_free)
     linked_old = {i for i, _ in edges}
@@ -174,7 +191,7 @@ def link_units(old: list[Unit], new: list[Unit], *, pinned: list[SectionLink] = 
 
 
 def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dict,
-           p: Params) -> set[tuple[int, int]]:
+           p: Params, linked: set[tuple[int, int]] = frozenset()) -> set[tuple[int, int]]:
     """The optimal one-to-one pairs above ``match_min``, plus the pairs that moved paragraphs
     make (splits and merges):
 
@@ -232,8 +249,8 @@ def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dic
                 if tally[k] >= p.vote_share * len(unit.chunks) and \
                         matrix[pair[0]][pair[1]] >= max(p.split_min, p.split_relative * typical):
                     edges.add(pair)
-    linked_old = {i for i, _ in edges}
-    linked_new = {j for _, j in edges}
+    linked_old = {i for i, _ in edges | linked}
+    linked_new = {j for _, j in edges | linked}
     leftover = max(p.leftover_min, p.match_relative * typical)
     for i in range(len(old)):
         if i not in linked_old:
@@ -246,6 +263,39 @@ def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dic
             if matrix[i][j] >= leftover:
                 edges.add((i, j))
     return edges
+
+
+def _summary_edges(old: list[Unit], new: list[Unit], idf: dict,
+                   p: Params) -> set[tuple[int, int]]:
+    """Links from plan units to the review's opening summary by paragraph evidence (see
+    ``Params.summary_only_by_paragraph``)."""
+    vocab_old = set().union(*(u.body_tokens for u in old))
+    vocab_new = set().union(*(u.body_tokens for u in new))
+    new_chunks = [(j, _vector(c, idf, vocab_old)) for j, v in enumerate(new) for c in v.topics]
+    summary_chunks = [(j, w) for j, w in new_chunks if new[j].intro]
+    section_chunks = [(j, w) for j, w in new_chunks if not new[j].intro]
+    out = set()
+    summaries = [j for j, v in enumerate(new) if v.intro]
+    for i, u in enumerate(old):
+        if u.intro:
+            continue
+        if u.explains_targets and summaries:  # the summary reports the targets' figures
+            out.add((i, summaries[0]))
+            continue
+        for chunk in u.topics:
+            vec = _vector(chunk, idf, vocab_new)
+            best, j = 0.0, None
+            for k, w in summary_chunks:
+                sim = _cosine(vec, w)
+                if sim > best:
+                    best, j = sim, k
+            if j is None or best < p.summary_min or (i, j) in out:
+                continue
+            # …and no section of the review reports that paragraph
+            other = max((_cosine(vec, w) for _, w in section_chunks), default=0.0)
+            if other <= p.summary_other_max and best - other >= p.summary_margin:
+                out.add((i, j))
+    return out
 
 
 def _label(edges: set[tuple[int, int]], matrix, old_free: list[Unit],

@@ -28,12 +28,13 @@ def test_link_f1_per_view_over_all_gold_pairs():
 
 
 def test_link_f1_per_view_on_held_out_pairs():
-    """The held-out pairs were never tuned on; the floors are the figures measured when they
-    were written (review 0.60, plan 0.93), so a change may not make unseen pairs worse."""
+    """The held-out pairs were never tuned on; the floors are the figures measured (review
+    0.60 when they were written, 0.776 once the opening summary is linked by paragraph
+    evidence; plan 0.93), so a change may not make unseen pairs worse."""
     require_corpora()
     f1, lines = link_score(HELD_OUT_DIR)
     assert len(list(HELD_OUT_DIR.glob("*.toml"))) >= 3
-    floors = {"review_vs_plan": 0.59, "plan_vs_plan": 0.92}
+    floors = {"review_vs_plan": 0.76, "plan_vs_plan": 0.92}
     for view, (p, r, f) in f1.items():
         assert f >= floors[view], f"{view}: P {p:.3f} R {r:.3f} F1 {f:.3f}\n" + "\n".join(lines)
 
