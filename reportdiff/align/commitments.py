@@ -93,6 +93,8 @@ def _outcome() -> dict:
             [(w, 1) for w in table["started"]]
     words.sort(key=lambda x: -len(x[0]))
     return {"words": words, "mention": table["mention_score"],
+            "generic": re.compile(rf"(?:{'|'.join(table['generic_heads'])})$"),
+            "units": frozenset(table["unit_chars"]),
             "moves": re.compile(rf"(?:{'|'.join(table['level_moves'])})$")}
 
 
@@ -269,19 +271,33 @@ def _status(c: Commitment, sentence: str, obj: frozenset, wanted: list,
     return "mentioned", "the object is named without an outcome"
 
 
-def _searches(obj: str, wanted: list | None = None) -> list[frozenset]:
+def named_head(text: str) -> str:
+    """The last word of ``text`` when it names a thing (智慧城管 → 城管), '' when it names a
+    kind of undertaking (…基础设施建设) or a unit."""
+    from .tokens import tokens
+
+    rules = _outcome()
+    words = [w for w in tokens(_NUMBER.sub(" ", text) if _DIGIT_ONLY.search(text) else text)
+             if len(w) >= 2 and not set(w) <= rules["units"]]
+    if not words or rules["generic"].search(words[-1]):
+        return ""
+    return words[-1]
+
+
+def _searches(obj: str, wanted: list | None = None) -> list[tuple[frozenset, str]]:
     """The object; its head after the last 的 (4座现代化的垃圾中转站 → 垃圾中转站); and each
-    long enough conjunct of a coordinated object on its own."""
+    long enough conjunct of a coordinated object on its own: each as its bigrams and the word
+    that names it (see ``named_head``)."""
     figures = figure_grams([(q.unit, q.value) for q in
                             (_wanted(obj) if wanted is None else wanted)])
-    out = [object_grams(obj) | figures]
+    out = [(object_grams(obj) | figures, named_head(obj))]
     head = obj.rsplit("的", 1)[-1]
-    if head != obj and len(head) >= MIN_CONJUNCT:
-        out.append(object_grams(head) | figures)   # the figure measures the head (1.8万户的…任务)
+    if head != obj and len(head) >= MIN_CONJUNCT:   # the figure measures the head (1.8万户的…任务)
+        out.append((object_grams(head) | figures, named_head(head)))
     parts = [p for p in _CONJUNCT.split(head) if len(p) >= MIN_CONJUNCT]
     if len(parts) > 1:
-        out.extend(object_grams(p) for p in parts)
-    return [g for k, g in enumerate(out) if g and g not in out[:k]]
+        out.extend((object_grams(p), named_head(p)) for p in parts)
+    return [g for k, g in enumerate(out) if g[0] and g[0] not in [x[0] for x in out[:k]]]
 
 
 def _best(acc: dict[int, float], among) -> int:
@@ -290,7 +306,7 @@ def _best(acc: dict[int, float], among) -> int:
     return min(j for j in among if acc[j] == top)
 
 
-def promise_searches(report: Report) -> list[list[frozenset]]:
+def promise_searches(report: Report) -> list[list[tuple[frozenset, str]]]:
     """What the ledger searches a review for, of each commitment of ``report`` (segmenting
     the objects, so that a cache entry can keep their words)."""
     return [_searches(c.object) for c in commitments(report)]
@@ -317,8 +333,12 @@ def commitment_ledger(old: Report, new: Report,
                 j for j, s in enumerate(items) if targets and _in(s.section, targets))
         wanted = _wanted(c.object)
         best_in, best_any = None, None
-        for search in _searches(c.object, wanted):
+        for search, name in _searches(c.object, wanted):
             acc, total = index.scores(search)
+            if name and acc:   # a sentence without the word that names the object, or its figure
+                figures = {g for g in search if g[0] in "#="}
+                acc = {j: v for j, v in acc.items()
+                       if name in items[j].text or not figures.isdisjoint(items[j].grams)}
             if not acc or not total:
                 continue
             # the best sentence overall and the best in the linked sections (earliest on ties)

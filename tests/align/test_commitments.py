@@ -92,9 +92,10 @@ def test_commitment_ledger_against_gold_both_halves():
     assert tuning["gold"] >= 45 and test["gold"] >= 45
     summary = {h: {k: round(v, 2) for k, v in s.items() if k != "lines"}
                for h, s in (("tuning", tuning), ("test", test))}
-    assert tuning["recall"] >= 0.95 and tuning["status"] >= 0.80 and tuning["evidence"] >= 0.80, summary
-    # the held-out half is measured, not tuned: its floor is what it last reached
-    assert test["recall"] >= 0.95 and test["status"] >= 0.75 and test["evidence"] >= 0.80, summary
+    assert tuning["recall"] >= 0.95 and tuning["status"] >= 0.85 and tuning["evidence"] >= 0.85, summary
+    # the held-out half is measured, not tuned: issue 9's bars (found 0.85, status on found
+    # 0.80, evidence 0.85), which it reaches
+    assert test["recall"] >= 0.95 and test["status"] >= 0.80 and test["evidence"] >= 0.85, summary
 
 
 def _gold_wording() -> list[tuple[str, str, str, int, str, int]]:
@@ -207,3 +208,13 @@ def test_a_lead_sentence_is_told_by_the_detail_after_it(real):
     e = _promise(real("hailar-2017"), 53, "棚户区改造工程")
     assert e.status == "done" and len(e.evidence) == 2
     assert "推进棚户区改造工程" in e.evidence[0].sentence and "完成1.8万户" in e.evidence[1].sentence
+
+
+def test_a_sentence_without_the_word_that_names_the_object_is_not_its_evidence(real):
+    # 智慧城市一期项目 is not 智慧城管; 跨境电子商务 is not 电子商务进农村
+    assert _promise(real("hailar-2017"), 55, "智慧城管").status == "silent"
+    assert _promise(real("national-2016"), 70, "电子商务进农村").status == "silent"
+    assert _promise(real("national-2017"), 55, "国有资产监管").status == "silent"
+    # …unless it states the promised figure: 26座水冲式公共厕所 for 水冲式公厕30座
+    e = _promise(real("hailar-2018"), 59, "水冲式公厕30座")
+    assert e.status == "progress" and e.evidence[0].lines[0] == 22
