@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
-from ..extract.commitments import commitments
+from ..extract.commitments import _rules, commitments
+from ..extract.numbers import quantities
 from ..extract.metrics import sentences
 from ..model import Commitment, CommitmentEntry, Evidence, Report, SectionLink
 from .units import REVIEW_ROLES
@@ -73,17 +74,24 @@ def object_grams(obj: str) -> frozenset:
     """The bigrams of a promise's object inside its words: a bigram across two words (the
     置任 of 安置任务, the 户危 of 农户危房) is no evidence that a review sentence speaks of the
     object, and one the review never uses would weigh as much as a name it never uses."""
+    return _object_words(obj)[0]
+
+
+def _object_words(obj: str) -> tuple[frozenset, str]:
+    """``object_grams`` and ``named_head`` of ``obj``, from one segmentation."""
+    words = _tokens()(_NUMBER.sub(" ", obj) if _DIGIT_ONLY.search(obj) else obj)
+    out = frozenset([w[k:k + 2] for w in words if len(w) > 1 for k in range(len(w) - 1)])
+    rules = _outcome()
+    named = [w for w in words if len(w) > 1 and not rules["units"].issuperset(w)]
+    head = named[-1] if named and not rules["generic"].search(named[-1]) else ""
+    return out or grams(obj), head
+
+
+@lru_cache(maxsize=1)
+def _tokens():
     from .tokens import tokens
 
-    out = set()
-    add = out.add
-    for word in tokens(_NUMBER.sub(" ", obj) if _DIGIT_ONLY.search(obj) else obj):
-        if len(word) < 2:
-            continue
-        for run in (word,) if _PLAIN.fullmatch(word) else _HAN_RUN.findall(word):
-            for k in range(len(run) - 1):
-                add(run[k:k + 2])
-    return frozenset(out) or grams(obj)
+    return tokens
 
 
 @lru_cache(maxsize=1)
@@ -190,8 +198,6 @@ def _wanted(promise: str) -> list:
     """The figures a promise states (counts and levels)."""
     if not _DIGIT.search(promise):
         return []
-    from ..extract.numbers import quantities
-
     return [q for q in quantities(promise) if q.kind in ("count", "level")]
 
 
@@ -199,8 +205,6 @@ def _figure(wanted: list, clause: str) -> tuple[bool, str] | None:
     """``(True, "430张 ≥ 400张")`` when the clause states the unit of a promised figure
     (``wanted``) at or above it, ``(False, "26座 < 30座")`` when below; None when it states no
     such figure."""
-    from ..extract.numbers import quantities
-
     if not wanted or not _DIGIT.search(clause):
         return None
     stated = {(q.unit, q.kind): q for q in quantities(clause)}
@@ -218,8 +222,6 @@ def _amount(clause: str) -> str | None:
     (马拉松吸引1.2万人参赛 goes on after its figure)."""
     if not _DIGIT.search(clause):
         return None
-    from ..extract.numbers import quantities
-
     found = quantities(clause)
     end = len(clause.rstrip())
     last = found[-1] if found else None
@@ -231,8 +233,6 @@ def _amount(clause: str) -> str | None:
 
 def _verb_led(clause: str) -> bool:
     """The clause opens with a verb of its own (新建…, 完成…), as a commitment would."""
-    from ..extract.commitments import _rules
-
     return bool(_rules()["head"].match(clause))
 
 
@@ -274,14 +274,7 @@ def _status(c: Commitment, sentence: str, obj: frozenset, wanted: list,
 def named_head(text: str) -> str:
     """The last word of ``text`` when it names a thing (智慧城管 → 城管), '' when it names a
     kind of undertaking (…基础设施建设) or a unit."""
-    from .tokens import tokens
-
-    rules = _outcome()
-    words = [w for w in tokens(_NUMBER.sub(" ", text) if _DIGIT_ONLY.search(text) else text)
-             if len(w) >= 2 and not set(w) <= rules["units"]]
-    if not words or rules["generic"].search(words[-1]):
-        return ""
-    return words[-1]
+    return _object_words(text)[1]
 
 
 def _searches(obj: str, wanted: list | None = None) -> list[tuple[frozenset, str]]:
@@ -290,14 +283,21 @@ def _searches(obj: str, wanted: list | None = None) -> list[tuple[frozenset, str
     that names it (see ``named_head``)."""
     figures = figure_grams([(q.unit, q.value) for q in
                             (_wanted(obj) if wanted is None else wanted)])
-    out = [(object_grams(obj) | figures, named_head(obj))]
+    g, name = _object_words(obj)
+    out = [(g | figures, name)]
     head = obj.rsplit("的", 1)[-1]
     if head != obj and len(head) >= MIN_CONJUNCT:   # the figure measures the head (1.8万户的…任务)
-        out.append((object_grams(head) | figures, named_head(head)))
+        g, name = _object_words(head)
+        out.append((g | figures, name))
     parts = [p for p in _CONJUNCT.split(head) if len(p) >= MIN_CONJUNCT]
     if len(parts) > 1:
-        out.extend((object_grams(p), named_head(p)) for p in parts)
-    return [g for k, g in enumerate(out) if g[0] and g[0] not in [x[0] for x in out[:k]]]
+        out.extend(map(_object_words, parts))
+    seen, kept = set(), []
+    for g, name in out:
+        if g and g not in seen:
+            seen.add(g)
+            kept.append((g, name))
+    return kept
 
 
 def _best(acc: dict[int, float], among) -> int:

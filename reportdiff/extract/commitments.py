@@ -160,13 +160,18 @@ def _read(text: str, rules: dict) -> tuple[str, str, str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    from ..align.tokens import tagged   # not at import: align imports extract
+
+    return tagged
+
+
 def _verb_head(text: str, rules: dict) -> tuple[str, str | None, str]:
     """A clause opening with a verb the table does not list (再压减, 退出, 健全): after the
     strength words, a verb of two characters or more as the segmenter tags it; stage 2."""
-    from ..align.tokens import tagged
-
     pre = rules["lead"].match(text).group()
-    words = tagged(text[len(pre):len(pre) + 8])
+    words = _tagger()(text[len(pre):len(pre) + 8])
     if not words:
         return pre, None, ""
     word, tag = words[0]
