@@ -10,6 +10,8 @@ lines of the original stay where they are unless the shape says otherwise.
 '现在，我代表区人\\n民政府向大会报告\\n工作。\\n'
 >>> split_markers("（三）扩大内需\\n一、回顾\\n")
 '（\\n三）扩大内需\\n一\\n、回顾\\n'
+>>> unmarked(sentence_per_line("\\n　　一、回顾\\n\\n　　经济增长。就业稳定。\\n"))
+'一、回顾\\n经济增长。\\n就业稳定。\\n'
 """
 from __future__ import annotations
 
@@ -73,6 +75,12 @@ def split_leads(text: str) -> str:
         m = _LEAD.match(stripped)
         return [m.group(1), stripped[m.end(1):]] if m else [line]
     return _map_lines(text, split)
+
+
+def unmarked(text: str) -> str:
+    """Nothing left between paragraphs: blank lines (and indentation) dropped, as in a
+    translation-memory or parallel-corpus export of one segment a line."""
+    return "".join(ln.strip() + "\n" for ln in text.splitlines() if ln.strip())
 
 
 def one_line(text: str, *, sep: str = "  ") -> str:
