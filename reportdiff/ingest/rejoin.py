@@ -16,7 +16,7 @@ its first and last source lines.
 Shape('sentences', 0)
 >>> out, joined = rejoin(lines, blank=set())
 >>> [(ln.number, ln.last, ln.text[:8]) for ln in out[:3]], joined
-([(1, 0, '一、2023年工'), (2, 4, '过去一年，面对复'), (5, 6, '城镇新增就业一万')], 15)
+([(1, 0, '一、2023年工'), (2, 6, '过去一年，面对复'), (7, 0, '一、2023年工')], 20)
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import lexicon
+from ..cnnum import cn_to_int
 from ..model import Line
 from .normalize import normalize_line
 
@@ -41,6 +42,12 @@ _WHOLE_SHARE = 0.12   # fewer body lines than this hold a sentence stop inside: 
 _HEADING_ALONE = 30
 _BLOCK_SHARE = 0.6   # blank lines around this share of headings: blank lines end paragraphs
 _GAP_SHARE = 0.1     # … or, without headings, after this share of lines
+_CLAUSE_STOPS = tuple("，；：,;:")
+_CLAUSE_SHARE = 0.2  # this share of body lines ending at a clause stop: cut at clauses too
+_SENTENCE_FINAL = tuple("。！？!?…”’」』")
+#: a series (一是…二是…) whose items run this many characters on average heads paragraphs;
+#: one with shorter items is an enumeration inside a paragraph (…注重以下几点。一是…。二是…)
+_ITEM_CHARS = 200
 
 
 @lru_cache(maxsize=None)
@@ -55,6 +62,32 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     fragment = r"^[（(]?[一二三四五六七八九十\d]{0,3}$|^第[一二三四五六七八九十]{1,3}$"
     tail = r"^[、．.）)]|^[一二三四五六七八九十\d]{1,3}[、．.）)]|^[一二三四五六七八九十]{1,3}(部分|是|要)"
     return re.compile(strong), re.compile(weak), re.compile(fragment), re.compile(tail)
+
+
+@lru_cache(maxsize=None)
+def _series_rules() -> tuple[re.Pattern[str], ...]:
+    """The paragraph-level series markers (一是 / 第一， / 1. / （1）), with their ordinal as
+    group ``num``."""
+    rules = {r["name"]: r["pattern"] for r in lexicon.load("headings")["rules"]}
+    return tuple(re.compile(rules[k]) for k in ("ordinal_shi", "ordinal_di", "arabic_dot",
+                                               "paren_arabic"))
+
+
+@lru_cache(maxsize=None)
+def _opener() -> re.Pattern[str]:
+    return re.compile("|".join(lexicon.load("headings")["lead"]["openers"]))
+
+
+def _ordinal(text: str) -> tuple[int, int] | None:
+    """``(rule, ordinal)`` of a series marker opening ``text``, or None."""
+    for k, rule in enumerate(_series_rules()):
+        m = rule.match(text)
+        if m and m.group("num"):
+            try:
+                return k, cn_to_int(m.group("num"))
+            except ValueError:
+                return None
+    return None
 
 
 def _starts_heading(text: str, weak: bool = False) -> bool:
@@ -78,10 +111,12 @@ class Shape:
     """What the lines are: ``paragraphs`` (clean), ``wrapped`` at ``width`` (in ``measure``
     units: characters or display columns) or ``sentences`` (cut at sentence or clause stops)."""
 
-    __slots__ = ("kind", "width", "measure", "leads", "blocks", "raw")
+    __slots__ = ("kind", "width", "measure", "leads", "blocks", "raw", "clauses")
 
     def __init__(self, kind: str, width: int = 0, measure=len, leads: bool = False) -> None:
         self.kind, self.width, self.measure, self.leads = kind, width, measure, leads
+        # ``sentences`` cut at clause stops too (，；： end many lines), not at 。！？ alone
+        self.clauses = False
         self.blocks = False  # blank lines separate the paragraphs
         self.raw: dict[int, str] = {}
 
@@ -115,7 +150,9 @@ def line_shape(lines: list[Line], raw: dict[int, str] | None = None) -> Shape:
         return shape
     whole = sum(1 for t in body if _STOP_INSIDE.search(t[:-1]))
     if whole < _WHOLE_SHARE * len(body):
-        return Shape("sentences")
+        shape = Shape("sentences")
+        shape.clauses = sum(t.endswith(_CLAUSE_STOPS) for t in body) >= _CLAUSE_SHARE * len(body)
+        return shape
     return Shape("paragraphs", leads=_lead_split(lines))
 
 
@@ -173,7 +210,73 @@ def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False,
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
+    if shape.kind == "sentences" and not shape.blocks:
+        paragraphs = _group(paragraphs)
     return [_merge(p) for p in paragraphs], count - len(paragraphs)
+
+
+def _group(sentences: list[list[Line]]) -> list[list[Line]]:
+    """Sentences of a copy with nothing between its paragraphs grouped into paragraphs: a
+    sentence runs on the paragraph before it unless something says a paragraph starts there —
+    a heading, a dash bullet, a salutation, an opener (这一年，我们… / 五年来，…), an item of a
+    series whose items are paragraphs, page clutter (dropped line by line after this), or a
+    line end that is no full stop, after the sentence or its own (a title, a name, a paragraph
+    closing on a colon keep their line in a copy cut at full stops)."""
+    texts = [p[-1].text for p in sentences]
+    firsts = [p[0].text for p in sentences]
+    heads = _series_heads(firsts)
+    clutter = lexicon.alternation("clutter", "lines")
+    appendix = lexicon.alternation("clutter", "appendix_starts")
+    alone = {k for k, t in enumerate(firsts) if clutter.search(t) or appendix.search(t)}
+    out: list[list[Line]] = []
+    for k, pieces in enumerate(sentences):
+        first, prev = firsts[k], texts[k - 1] if k else ""
+        if not out or k in heads or k in alone or k - 1 in alone \
+                or not prev.endswith(_SENTENCE_FINAL) or not texts[k].endswith(_SENTENCE_FINAL) \
+                or _heading_alone(prev) or _salutation(prev) or _heading_alone(first) \
+                or _starts_heading(first) or _opener().match(first):
+            out.append(list(pieces))
+        else:
+            out[-1].extend(pieces)
+    return out
+
+
+def _salutation(text: str) -> bool:
+    return len(text) <= 6 and text.startswith(("各位代表", "同志们"))
+
+
+def _series_heads(texts: list[str]) -> set[int]:
+    """Indexes of the sentences that open the items of a series whose items are paragraphs
+    (long on average, the last item aside: where it ends is not known)."""
+    heads: set[int] = set()
+    open_series: dict[int, list[int]] = {}  # rule -> indexes of its items so far
+
+    def close(rule: int) -> None:
+        items = open_series.pop(rule, [])
+        if len(items) >= 2:
+            sizes = [sum(len(t) for t in texts[a:b]) for a, b in zip(items, items[1:])]
+            if sum(sizes) >= _ITEM_CHARS * len(sizes):
+                heads.update(items)
+
+    for k, text in enumerate(texts):
+        if _starts_heading(text) or _heading_alone(text):
+            for rule in list(open_series):
+                close(rule)
+            continue
+        hit = _ordinal(text)
+        if not hit:
+            continue
+        rule, n = hit
+        items = open_series.get(rule)
+        if items and n == len(items) + 1:
+            items.append(k)
+        else:
+            close(rule)
+            if n == 1:
+                open_series[rule] = [k]
+    for rule in list(open_series):
+        close(rule)
+    return heads
 
 
 def _merge(pieces: list[Line]) -> Line:
@@ -225,8 +328,10 @@ def _continues(pieces: list[Line], line: Line, shape: Shape, before: str) -> boo
         # that ends a sentence before 一是… may end its paragraph at the margin
         return shape.blocks or not (text.endswith(FINAL) and _starts_heading(nxt, weak=True))
     if shape.kind == "sentences":
-        return text.endswith(_CLAUSE_END) or (text.endswith(("：", ":")) and not
-                                              text.startswith(("各位代表", "同志们")))
+        # a copy cut at sentence stops alone keeps the colon that ends a paragraph
+        # (…主要做了以下工作：) at the end of its line; one cut at clauses does not
+        return text.endswith(_CLAUSE_END) or (shape.clauses and text.endswith(_CLAUSE_STOPS)
+                                              and not text.startswith(("各位代表", "同志们")))
     # the last of a list of one-sentence dash bullets (——A。 ——B。) is not a lead
     listed = text.startswith("—") and before.startswith("—") and _lone_lead(before)
     # a lead has one body line: a lead, then its body, then the next lead
