@@ -107,7 +107,7 @@ def test_rejoined_copy_warns_and_points_to_source_lines(corpora):
                                        "national-dxcarl/national-2018.txt"),
                                       ("district-hailar-derek-s/hailar-2018.txt",
                                        "district-hailar-derek-s/hailar-2019.txt")])
-@pytest.mark.parametrize("shape", ["wrap80", "sentences+blank", "markers"])
+@pytest.mark.parametrize("shape", ["wrap80", "sentences+blank", "markers", "sentences", "clauses"])
 def test_ledger_of_damaged_pair_matches_clean_pair(corpora, old, new, shape):
     from reportdiff.align import compare
 
