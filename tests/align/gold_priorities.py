@@ -40,3 +40,31 @@ def score(half: str) -> dict:
         lines.append(f"  {old}→{new}: " + "; ".join(f"{k}: {' '.join(v[:12])}" for k, v in lists.items()))
     return {"gold": total, "found": found / total if total else 0.0,
             "direction": right / total if total else 0.0, "lines": lines}
+
+
+def _half_of(old_file: str) -> str:
+    return "tuning" if int(old_file.rsplit("-", 1)[1][:4]) % 2 == 1 else "test"
+
+
+def precision(half: str, top: int = 12) -> dict:
+    """Top-``top`` ``new`` and ``dropped`` terms of each pair of the half against the judgements
+    of tests/gold/priorities-judged.tsv (a term → real priority shift yes/no, by reading).
+    A term the tool lists that has no judgement is counted as unjudged, not as right."""
+    corpora = require_corpora()
+    judged = defaultdict(dict)
+    for r in read_tsv("priorities-judged.tsv"):
+        if _half_of(r["old_file"]) == half:
+            judged[(r["old_file"], r["new_file"])][(r["list"], r["term"])] = r["judged"] == "yes"
+    yes = listed = 0
+    unjudged = []
+    for (old, new), verdicts in judged.items():
+        c = reportdiff.compare(corpora / old, corpora / new)
+        for kind in ("new", "dropped"):
+            for p in c.priorities[kind][:top]:
+                listed += 1
+                verdict = verdicts.get((kind, p.term))
+                if verdict is None:
+                    unjudged.append(f"{old}→{new} {kind} {p.term} {p.old}→{p.new}")
+                yes += bool(verdict)
+    return {"listed": listed, "precision": yes / listed if listed else 0.0,
+            "unjudged": unjudged}
