@@ -14,8 +14,8 @@ def test_counts_are_grep_true_and_direction_agrees_with_rates():
     c = reportdiff.compare(corpora / "national-dxcarl" / "national-2017.txt",
                            corpora / "national-dxcarl" / "national-2018.txt")
     old, new = text_of(c.old), text_of(c.new)
+    assert all(c.priorities[k] for k in ("new", "rising", "falling"))
     for kind, shifts in c.priorities.items():
-        assert shifts, kind
         for p in shifts:
             assert p.old == grep_count(old, p.term) and p.new == grep_count(new, p.term), p
             assert p.old >= old.count(p.term) and p.new >= new.count(p.term)
@@ -48,8 +48,20 @@ def test_priority_shifts_against_an_analysts_lists_both_halves():
     assert tuning["gold"] >= 40 and test["gold"] >= 15
     summary = {h: {k: round(v, 2) for k, v in s.items() if k != "lines"}
                for h, s in (("tuning", tuning), ("test", test))}
-    # measured, below the 0.60 target: see the closing note
-    assert tuning["found"] >= 0.50 and test["found"] >= 0.40, summary
+    # measured 0.79 / 0.59 (tuning / held-out), against 0.52 / 0.41 before the genre table
+    assert tuning["found"] >= 0.75 and test["found"] >= 0.55, summary
+
+
+def test_top_new_and_dropped_are_judged_real_shifts_both_halves():
+    from tests.align.gold_priorities import precision
+
+    tuning, test = precision("tuning"), precision("test")
+    summary = {h: (round(s["precision"], 2), s["listed"], s["unjudged"])
+               for h, s in (("tuning", tuning), ("test", test))}
+    # every listed term has a verdict read from the reports (an unjudged one would count wrong)
+    assert not tuning["unjudged"] and not test["unjudged"], summary
+    # measured 0.79 / 0.64 (tuning / held-out), against 0.25 / 0.31 before
+    assert tuning["precision"] >= 0.75 and test["precision"] >= 0.60, summary
 
 
 def test_timeline_gives_first_and_last_year_of_each_phrase():
@@ -63,3 +75,82 @@ def test_timeline_gives_first_and_last_year_of_each_phrase():
     from tests.conftest import validate
 
     validate(document, "timeline")
+
+
+def test_a_lead_sentence_title_is_counted_once():
+    corpora = require_corpora()
+    path = corpora / "district-hailar-derek-s" / "hailar-2018.txt"
+    raw = path.read_text("utf-8")
+    # line 25 is both the title of section 1.6 and the first sentence of its paragraph
+    report = reportdiff.compare(corpora / "district-hailar-derek-s" / "hailar-2017.txt", path).new
+    assert any("四风" in s.title for s in report.walk())
+    assert grep_count(text_of(report), "四风") == raw.count("四风") == 4
+
+
+def test_variants_written_inside_the_canonical_form_are_counted_once():
+    corpora = require_corpora()
+    c = reportdiff.compare(corpora / "national-dxcarl" / "national-2016.txt",
+                           corpora / "national-dxcarl" / "national-2017.txt")
+    text = text_of(c.new)
+    whole = text.count("大众创业、万众创新")
+    assert whole >= 1
+    assert grep_count(text, "大众创业、万众创新") == (
+        whole + text.count("大众创业") - whole + text.count("万众创新") - whole
+        + text.count("双创") - text.count("大众创业、万众创新双创"))
+
+
+def test_a_fragment_is_taken_with_the_word_it_is_always_written_in():
+    from reportdiff.align.priorities import _closure
+
+    corpora = require_corpora()
+    c = reportdiff.compare(corpora / "district-hailar-derek-s" / "hailar-2018.txt",
+                           corpora / "district-hailar-derek-s" / "hailar-2019.txt")
+    texts = (text_of(c.old), text_of(c.new))
+    assert _closure("文明城市", texts) == "全国文明城市"      # 创建全国文明城市, every time
+    assert _closure("营商环境", texts) == "营商环境"          # written in several settings
+    listed = {p.term for ps in c.priorities.values() for p in ps}
+    assert "文明城市" not in listed
+    c = reportdiff.compare(corpora / "national-dxcarl" / "national-2016.txt",
+                           corpora / "national-dxcarl" / "national-2017.txt")
+    texts = (text_of(c.old), text_of(c.new))
+    assert _closure("十国集团领导人峰会", texts) == "二十国集团领导人峰会"
+    assert _closure("民间投资", texts) == "民间投资"
+    c = reportdiff.compare(corpora / "national-dxcarl" / "national-2017.txt",
+                           corpora / "national-dxcarl" / "national-2018.txt")
+    texts = (text_of(c.old), text_of(c.new))
+    assert _closure("习近平新时代中国特色", texts) == "习近平新时代中国特色社会主义"
+    listed = {p.term for ps in c.priorities.values() for p in ps}
+    assert not {"习近平新时代中国特色", "国特色社会主义思想"} & listed
+
+
+def test_generic_words_and_one_off_names_are_pushed_down_by_the_genre_table():
+    from reportdiff.align.priorities import _generic_phrase, genre_df, genre_weight
+
+    df = genre_df()
+    # combinations of words every report writes are not programme names
+    assert _generic_phrase("财政支出", df) and _generic_phrase("中央政府", df)
+    assert not _generic_phrase("营商环境", df) and not _generic_phrase("文明城市", df)
+    # a word of nearly every report counts little; a policy term newer than the table fully
+    assert genre_weight("学校", df) < 0.5 < genre_weight("营商环境", df) == 1.0
+    assert genre_weight("新质生产力", df) == 1.0
+    assert genre_weight("向阳幼儿园", df) < 1.0
+
+
+def test_genre_table_is_built_from_the_corpora_by_the_script():
+    import importlib.util
+
+    require_corpora()
+    spec = importlib.util.spec_from_file_location("priority_df", ROOT / "tools" / "priority_df.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    groups = script.reports()
+    header = next(line for line in script.OUT.read_text("utf-8").splitlines()
+                  if line.startswith("# reports"))
+    assert header.split("\t")[1:] == [str(len(groups["national"])), str(len(groups["local"]))]
+    rows = [line.split("\t") for line in script.OUT.read_text("utf-8").splitlines()
+            if not line.startswith("#") and not line.startswith("term\t")]
+    assert all(len(r) == 3 and int(r[1]) + int(r[2]) >= script.MIN_DF for r in rows)
+    # every report of the genre writes 政府; 新时代 only the reports of 2018 on
+    counts = {r[0]: (int(r[1]), int(r[2])) for r in rows}
+    assert counts["政府"] == (len(groups["national"]), len(groups["local"]))
+    assert sum(counts["新时代"]) <= 5
