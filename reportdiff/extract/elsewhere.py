@@ -11,6 +11,7 @@ year rather than a fact, a base or another year's goal.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ class Family:
     exclude: re.Pattern[str] | None
     prefer_not: re.Pattern[str] | None
     context: int
+    reduction: bool = False  # a decrease (减少1000万) is the family's positive count
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +47,13 @@ def _rules() -> dict:
     families = [Family(f["name"], re.compile(f["indicator"]), tuple(f["units"]), f.get("implied"),
                        f.get("decline", False), f.get("once", False), f.get("pick", "first"),
                        rx(f.get("frame")), rx(f.get("exclude")), rx(f.get("prefer_not")),
-                       f.get("context", 0))
+                       f.get("context", 0), f.get("reduction", False))
                 for f in t["family"]]
     return {"families": families, "frame": re.compile(t["plan_frame"]),
             "not_target": re.compile(t["not_target"]), "split": re.compile(t["member_split"]),
             "strip_start": re.compile(t["member_strip_start"]),
-            "strip_end": re.compile(t["member_strip_end"])}
+            "strip_end": re.compile(t["member_strip_end"]),
+            "other_period": re.compile(t["other_period"]), "this_year": re.compile("今年|年内|全年|当年|本年")}
 
 
 def _family(name: str, head: str, before: str = "", unit: str | None = None) -> Family | None:
@@ -111,8 +114,11 @@ def _targets_of(sentence: str, mentions: list[Mention]) -> list[tuple[Family, st
             head = sentence[start:m.start]
             # 赤字率从去年的2.1%提高到2.3%: what frames a figure is what follows the one before
             own = sentence[clause[k - 1].end if k else start:m.start]
-            if m.kind in ("other", "rank") or rules["not_target"].search(own):
+            if m.kind == "rank" or rules["not_target"].search(own):
                 continue
+            period = rules["other_period"].search(sentence, 0, m.start)
+            if period and not rules["this_year"].search(sentence, period.end(), m.start):
+                continue  # “九五”期间的宏观调控目标，…固定资产投资率为30%: another period's goal
             if members and len(clause) in (1, len(members)):
                 names = members if len(clause) == 1 else [members[k]]
             elif not m.indicator or re.search("[（）()]", m.indicator):
@@ -123,6 +129,11 @@ def _targets_of(sentence: str, mentions: list[Mention]) -> list[tuple[Family, st
                 family = _family(name, head, sentence[:m.start], m.unit or "")
                 if family is None or family.exclude and family.exclude.search(head + name):
                     continue
+                if m.kind == "other":
+                    # a change of a level is a target only where the family counts the change
+                    if not (family.reduction and m.value is not None and m.value < 0):
+                        continue
+                    m = dataclasses.replace(m, value=-m.value, kind="count")
                 if family.decline and not (m.value is not None and m.value < 0):
                     continue
                 if family.frame and not family.frame.search(sentence):

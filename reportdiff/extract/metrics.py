@@ -90,6 +90,9 @@ def _noun_after(right: str, rules: dict) -> str:
     return rules["strip_end"].sub("", noun) or noun
 
 
+_MILESTONE = re.compile(r"^(\D{2,}?)(突破|跨越|跨上|迈上|超过)[\d.]+[万亿千百]*[^，；。]{0,4}大关$")
+
+
 def indicator_for(sentence: str, q: Quantity, previous: str | None,
                   previous_end: int = -1) -> str | None:
     """The noun phrase ``q`` measures.
@@ -129,6 +132,11 @@ def indicator_for(sentence: str, q: Quantity, previous: str | None,
             before_start = max((sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END),
                                default=-1) + 1
             earlier = _clean(sentence[before_start:clause_start - 1], rules)
+            milestone = _MILESTONE.match(earlier)
+            if milestone:
+                # 国内生产总值突破3万亿元大关，比上年增长13.4%: the milestone is no metric, its
+                # subject is what grew
+                earlier = _clean(milestone.group(1), rules)
             if earlier and not re.search(r"\d", earlier) and len(earlier) <= rules["max"] \
                     and not rules["not_indicator"].search(earlier):
                 return earlier

@@ -15,6 +15,8 @@ qualifier, so the grammar is the project's own; its vocabulary is ``lexicon/numb
 [(50000000, 60000000, '元')]
 >>> [(q.value, q.unit, q.kind) for q in quantities("分别减少14.1%和19.4%，分别提高15、22个百分点")]
 [(-14.1, '%', 'growth_pct'), (-19.4, '%', 'growth_pct'), (15.0, 'pp', 'change_pp'), (22.0, 'pp', 'change_pp')]
+>>> [(q.value, q.value_high, q.unit) for q in quantities("零售总额增长百分之十二点三，增长速度定为百分之八至九")]
+[(12.3, None, '%'), (8.0, 9.0, '%')]
 >>> quantities("2024年1月4日在海淀区第十七届人民代表大会第四次会议上，落实“四个中心”，发布悟道3.0")
 []
 """
@@ -101,7 +103,8 @@ def _grammar():
     unit_re = "|".join(re.escape(u) for u in units)
     per_re = "|".join(re.escape(u) for u in sorted(table["per_units"], key=len, reverse=True))
     number = re.compile(
-        rf"百分之(?P<pw>\d+(?:\.\d+)?|[{_CN}百]+)"
+        rf"百分之(?P<pw>\d+(?:\.\d+)?|[{_CN}百]+(?:点[{_CN}]+)?)"
+        rf"(?:(?:至|到|—{{1,2}}|－|-|～|~)(?:百分之)?(?P<pwh>\d+(?:\.\d+)?(?![\d.万亿])|[{_CN}百]+(?:点[{_CN}]+)?(?![{_CN}百千万亿])))?"
         rf"|(?P<den>[{_CN}百]+)分之(?P<nu>[{_CN}]+)"
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
         rf"|(?P<half>一半)"
@@ -139,10 +142,20 @@ def _grammar():
             "growth_after": re.compile(verbs["growth_after"]), "clause_verb": clause_verb}
 
 
+def _cn_decimal(text: str) -> Decimal:
+    """百分之十二点三: 12.3 (the digits after 点 one by one)."""
+    if text[0].isdigit():
+        return Decimal(text)
+    whole, _, frac = text.partition("点")
+    value = Decimal(cn_to_int(whole))
+    if frac:
+        value += Decimal("0." + "".join(str(cn_to_int(c)) for c in frac))
+    return value
+
+
 def _num_value(m: re.Match[str], mags: dict) -> Decimal:
     if m.group("pw"):
-        text = m.group("pw")
-        return Decimal(text) if text[0].isdigit() else Decimal(cn_to_int(text))
+        return _cn_decimal(m.group("pw"))
     if m.group("den"):
         return Decimal(cn_to_int(m.group("nu"))) / Decimal(cn_to_int(m.group("den")))
     if m.group("fn"):
@@ -283,9 +296,11 @@ def _token(text: str, m: re.Match[str], g) -> _Token | None:
         return None  # 超500亿元的县域, 亿元以上项目: a class, not a figure
     if bare and people_unit(text, lead if lead >= 0 else s, end):
         unit, bare = "人", False  # 约1亿农业转移人口, 贫困人口减少6800多万
+    # 百分之八至九, 百分之四至百分之五: a range written once
+    high = _cn_decimal(m.group("pwh")) if m.group("pwh") else None
     return _Token(start if (pre or verb) else s, s, end, value,
                   bool(unit) or kind is not None, unit, kind, pre, post, verb, direction,
-                  to_level, implied=implied, lead=lead, factor=mag, bare=bare)
+                  to_level, value_high=high, implied=implied, lead=lead, factor=mag, bare=bare)
 
 
 def _left(left: str, offset: int, g) -> tuple[list[str], str | None, int, bool, int, int]:

@@ -38,7 +38,8 @@ def _rules() -> dict:
             "explanation": re.compile(t["explanation"]),
             "stop_sentence": re.compile(t["stop_sentence"]),
             "continue_sentence": re.compile(t["continue_sentence"]),
-            "floor": t["floor"], "floor_pattern": re.compile(t["floor"]["pattern"])}
+            "floor": t["floor"], "floor_pattern": re.compile(t["floor"]["pattern"]),
+            "other_period": re.compile(t["other_period"])}
 
 
 def bound_of(m: Mention) -> str:
@@ -57,7 +58,9 @@ def find_passage(text: str) -> tuple[int, int] | None:
     end of its sentence, and on through the sentences after it that still state targets
     (hailar-2019 puts one target per sentence); None when the paragraph has none."""
     rules = _rules()
-    m = rules["intro"].search(text)
+    m = next((m for m in rules["intro"].finditer(text)
+              if not rules["other_period"].search(text[text.rfind("。", 0, m.start()) + 1:m.start()])),
+             None)
     if not m:
         return None
     end = text.find("。", m.end())
@@ -83,7 +86,7 @@ def passage_targets(text: str) -> list[Target]:
     if span is None:
         return []
     rules = _rules()
-    intro = rules["intro"].search(text, span[0])
+    intro = rules["intro"].match(text, span[0])
     sentence_start = max(text.rfind("。", 0, span[0]) + 1, 0)
     sentence = text[sentence_start:span[1] + 1]
     head = text[sentence_start:intro.start()]
@@ -97,24 +100,34 @@ def passage_targets(text: str) -> list[Target]:
 
 
 def deduplicate(items: list) -> list:
-    """Drop a quantified target restated later (经济增长8%左右 after 国内生产总值增长8%左右)."""
+    """Drop a quantified target restated later (经济增长8%左右 after 国内生产总值增长8%左右; the
+    explanation paragraph's 把居民消费价格涨幅控制在3.5%左右 after the passage's item)."""
     out: list = []
     for t in items:
         if t.value is not None and any(
-                o.value == t.value and o.unit == t.unit and o.kind == t.kind
-                and canonical(o.indicator) == canonical(t.indicator) and o.surface != t.surface
-                and o.value_high == t.value_high for o in out):
+                o.value == t.value and o.unit == t.unit and o.value_high == t.value_high
+                and (o.kind == t.kind and canonical(o.indicator) == canonical(t.indicator)
+                     and o.surface != t.surface or _restated(o, t)) for o in out):
             continue
         out.append(t)
     return out
+
+
+def _restated(first, later) -> bool:
+    """An elsewhere figure naming (part of) a passage item's indicator restates that item."""
+    if later.where != "elsewhere" or first.where != "passage" or not first.indicator \
+            or not later.indicator:
+        return False
+    a, b = canonical(first.indicator), canonical(later.indicator)
+    return a in b or b in a
 
 
 def _subject_before_intro(head: str) -> str | None:
     """``经济增长预期目标为7%左右``: the indicator stands before the introduction."""
     head = re.split(r"[，；：]", head)[-1]
     head = re.sub(r"^.*(今年|明年|\d{4}年)", "", head)
-    head = re.sub(r"^(全区|全市|全国|我区)?(经济社会发展的?|发展的?)?", "", head)
-    return head.strip() or None
+    head = re.sub(r"^的?(全区|全市|全国|我区)?(经济社会发展的?|发展的?)?", "", head)
+    return re.sub("的$", "", head.strip()) or None
 
 
 def _item_targets(item: str, sentence: str, subject: str | None) -> list[Target]:
@@ -127,8 +140,8 @@ def _item_targets(item: str, sentence: str, subject: str | None) -> list[Target]
         indicator = m.indicator or subject or item[:m.start].strip("，、 ")
         surface = item[max(0, item.find(indicator) if indicator in item else m.start):m.end]
         kind = m.kind
-        if kind == "share_pct" and not m.indicator and subject and re.search("增长|增速", subject):
-            kind = "growth_pct"  # 经济增长预期目标为7%左右: the growth is named before
+        if kind == "share_pct" and re.search("增长|增速|涨幅|上涨幅度", indicator):
+            kind = "growth_pct"  # 经济增长预期目标为7%左右, 经济增长速度8%: a rate of growth
         for name in _each_indicator(item, m, indicator):
             out.append(_item(sentence, surface, name, kind, m.value, m.value_high,
                                   m.unit, bound_of(m), m.qualifier))

@@ -11,6 +11,8 @@ Scraped copies use ASCII punctuation in place of Chinese, full-width digits, NBS
 '政府工作报告'
 >>> normalize_line("——1 9 9 8 年3 月5 日在第九届")
 '——1998年3月5日在第九届'
+>>> normalize_line("去年经济增长8 ．8 ％，粮食总产量稳定在4 9 2 5 0 万吨")
+'去年经济增长8.8%，粮食总产量稳定在49250万吨'
 >>> normalize_line("两个市民广场投入使用， 67栋沿街楼体")
 '两个市民广场投入使用，67栋沿街楼体'
 >>> normalize_line("<U+00A0><U+00A0>海淀区人民政府区长?李俊杰")
@@ -76,6 +78,8 @@ def normalize_line(line: str) -> str:
         line = _SPACE_RUN.sub(" ", line)
         line = _PUNCT_GAP.sub("", line)
         line = _collapse_letter_spacing(line)
+        if "．" in line:
+            line = _FULLWIDTH_DOT.sub(".", line)  # 8 ．8 is 8．8 once the digits close up
     return line
 
 
@@ -92,4 +96,6 @@ def _collapse_letter_spacing(line: str) -> str:
     if len(line) > 40:
         # a stray space inside running Chinese text (经 济增长) is conversion damage
         line = _CJK_GAP.sub("", line)
-    return re.sub(r"(?<=\d) (?=[\d年月日])|(?<=[年月]) (?=\d)", "", line)
+    # spaced digits of page dumps (1 9 9 8 年, 7 4 7 7 2 亿元, 8 ．8 ％): the number, its
+    # decimal point, magnitude and percent sign close up
+    return re.sub(r"(?<=\d) (?=[\d年月日%‰万亿．.])|(?<=[年月]) (?=\d)|(?<=\d[．.]) (?=\d)", "", line)
