@@ -59,6 +59,11 @@ class Params:
     summary_min: float = 0.15
     summary_margin: float = 0.1
     summary_other_max: float = 0.15
+    # Units of these part roles left unlinked on both sides are paired one-to-one when each is
+    # the other's closest at ``leftover_min`` (no share of the median pair): the government
+    # sections of two plans (依法行政, 作风, 廉政) are reworded boilerplate, close to each other
+    # and to little else, and a plan's 坚持真抓实干 is the next plan's 持续改进工作作风.
+    pair_left_roles: tuple = ()
 
 
 VIEW_PARAMS = {
@@ -66,7 +71,8 @@ VIEW_PARAMS = {
                              match_min=0.15, split_min=0.2, chunk_min=0.1, chunk_margin=0.0,
                              leftover_min=0.15, match_relative=0.5,
                              summary_only_by_paragraph=True),
-    "plan_vs_plan": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2),
+    "plan_vs_plan": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2,
+                           pair_left_roles=("government",)),
     "review_vs_review": Params(match_relative=0.5, split_relative=0.4, vote_min=0.2),
 }
 DEFAULT = Params()
@@ -261,6 +267,16 @@ def _edges(matrix: list[list[float]], old: list[Unit], new: list[Unit], idf: dic
         if j not in linked_new:
             i = max(range(len(old)), key=lambda k: matrix[k][j])
             if matrix[i][j] >= leftover:
+                edges.add((i, j))
+    if p.pair_left_roles:
+        left_old = [i for i in range(len(old)) if i not in {a for a, _ in edges | linked}
+                    and old[i].role in p.pair_left_roles]
+        left_new = [j for j in range(len(new)) if j not in {b for _, b in edges | linked}
+                    and new[j].role in p.pair_left_roles]
+        for i in left_old:
+            j = max(left_new, key=lambda k: matrix[i][k], default=None)
+            if j is not None and new[j].role == old[i].role and matrix[i][j] >= p.leftover_min \
+                    and i == max(left_old, key=lambda k: matrix[k][j]):
                 edges.add((i, j))
     return edges
 

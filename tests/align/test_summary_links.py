@@ -85,3 +85,28 @@ def test_five_year_summary_paragraphs_draw_the_plan_units_they_report():
     assert not {("2.1", "1"), ("2.2", "1"), ("2.3", "1")} & got
     got, want = rows["national-2013__national-2014"]
     assert {("2.1", "1"), ("2.2", "1")} <= got  # the growth and price explanations
+
+
+def _sample(a: int, b: int):
+    import reportdiff
+    from tests.conftest import ROOT
+
+    sample = ROOT / "corpora" / "sample"
+    return reportdiff.compare(sample / f"shili-{a}.txt", sample / f"shili-{b}.txt")
+
+
+def test_government_sections_left_over_on_both_sides_are_paired():
+    """坚持真抓实干 → 持续改进工作作风 (and 2023 → 2024): reworded boilerplate, each the other's
+    closest, below the match floor; paired, not one dropped and one new (sample GOLD.md)."""
+    for a, b in ((2022, 2023), (2023, 2024)):
+        links = _sample(a, b).links["plan_vs_plan"]
+        assert ("3.3", "3.3") in {(l.old, l.new) for l in links}, (a, b)
+        assert not [l for l in links if l.relation in ("new", "dropped")
+                    and (l.old or l.new or "").startswith("3.")], (a, b)
+
+
+def test_plan_sections_left_over_stay_new_and_dropped():
+    """Only government sections are paired that way: a plan task dropped and another new
+    (2023 2.3 and 2024 2.10, different topics) stay so."""
+    relations = {(l.old, l.new): l.relation for l in _sample(2023, 2024).links["plan_vs_plan"]}
+    assert relations[("2.3", None)] == "dropped" and relations[(None, "2.10")] == "new"
