@@ -39,6 +39,7 @@ _DIGIT = re.compile(r"[\d０-９一二两三四五六七八九十百千万]")
 _CONJUNCT = re.compile(r"[、和及与]|以及")
 MIN_CONJUNCT = 4      # a conjunct of a coordinated object (X、Y和Z) is searched alone from this size
 _CLAUSE = re.compile(r"[^，；。！？,;!?]+")
+MIN_SHARED = 2       # a sentence shares at least this many of the object's bigrams
 LEAD = 24            # a sentence this short that names a promise may lead the detail after it
 GLOBAL_MARGIN = 0.1   # a match outside the linked sections must be this much surer
 
@@ -113,6 +114,12 @@ def outcome_stage(text: str, own: str = "") -> tuple[int, str | None]:
     for w, stage in _outcome()["words"]:
         if stage > best and w in text and text.count(w) > own.count(w):
             best, word = stage, w
+    if not best and "了" in text:
+        # an action of the plans in the perfective (完善了…系统, 开展了…整治): it was done to
+        # some extent, which a review says of work under way as often as of work finished
+        done = _rules()["perfective"].search(text)
+        if done and own.count(done.group()) < text.count(done.group()):
+            best, word = 2, done.group()
     return best, word
 
 
@@ -165,7 +172,8 @@ class _Index:
         visited: the postings of the object's bigrams), and the object's whole weight."""
         weight, postings, total = self.weight, self.postings, 0.0
         acc: dict[int, float] = {}
-        get = acc.get
+        hits: dict[int, int] = {}
+        get, count = acc.get, hits.get
         for g in obj:
             w = weight.get(g)
             if w is None:
@@ -174,6 +182,9 @@ class _Index:
             total += w
             for k in postings[g]:
                 acc[k] = get(k, 0.0) + w
+                hits[k] = count(k, 0) + 1
+        if len(obj) > 1:   # one shared bigram (配合, 水平) is no evidence of a longer object
+            acc = {k: v for k, v in acc.items() if hits[k] >= MIN_SHARED}
         return acc, total
 
 

@@ -65,6 +65,7 @@ def _rules() -> dict:
                                  rf"(?:(?P<verb>{longest(table['object_verbs'])})(?P<rest>.*)"
                                  rf"|(?P<action>{longest(table['actions'])}))$"),
             "first_action": re.compile(longest(table["actions"])),
+            "perfective": re.compile(rf"(?:{longest(table['actions'])})了"),
             "strength_actions": frozenset(table["strength_actions"]),
             "strength_list": re.compile(rf"(?:{longest(table['strength'])})$"),
             "modal": re.compile(table["subject_modal"]), "subject_reach": table["subject_reach"]}
