@@ -1,6 +1,8 @@
 """Section links against the gold alignments in alignments/gold/ (`python -m
 tests.align.gold_links` prints per-pair precision/recall and the disagreements; `--held-out`
-scores the held-out pairs of alignments/gold/held-out/, which no parameter was tuned on)."""
+scores the held-out pairs of alignments/gold/held-out/, which no parameter was tuned on;
+`--blind` scores alignments/gold/blind/, written blind and never to be tuned on or read to
+write a rule)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +14,7 @@ from tests.conftest import ROOT, require_corpora
 
 GOLD_DIR = ROOT / "alignments" / "gold"
 HELD_OUT_DIR = GOLD_DIR / "held-out"  # never tune on these: they measure unseen pairs
+BLIND_DIR = GOLD_DIR / "blind"  # written before the aligner ran on them; measure only
 CLASS = {"match": "matched", "renamed": "matched", "split": "split-merge",
          "merge": "split-merge", "new": "new-dropped", "dropped": "new-dropped"}
 VIEWS = ("review_vs_plan", "plan_vs_plan")
@@ -58,7 +61,9 @@ def score(directory: Path = GOLD_DIR):
 if __name__ == "__main__":
     import sys
 
-    f1, lines = score(HELD_OUT_DIR if "--held-out" in sys.argv else GOLD_DIR)
+    directory = (BLIND_DIR if "--blind" in sys.argv
+                 else HELD_OUT_DIR if "--held-out" in sys.argv else GOLD_DIR)
+    f1, lines = score(directory)
     print("\n".join(lines))
     for view, (p, r, f) in f1.items():
         print(f"{view}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
