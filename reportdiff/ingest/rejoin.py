@@ -215,18 +215,19 @@ def rejoin(lines: list[Line], blank: set[int], *, wrapped: bool = False,
         else:
             paragraphs.append([line])
     if shape.kind == "sentences" and not shape.blocks:
-        paragraphs = _group(paragraphs)
+        paragraphs = _group(paragraphs, shape.clauses)
     return [_merge(p) for p in paragraphs], count - len(paragraphs)
 
 
-def _group(sentences: list[list[Line]]) -> list[list[Line]]:
+def _group(sentences: list[list[Line]], clauses: bool = False) -> list[list[Line]]:
     """Sentences of a copy with nothing between its paragraphs grouped into paragraphs: a
     sentence runs on the paragraph before it unless something says a paragraph starts there —
     a heading, a dash bullet, a salutation, an opener (这一年，我们… / 五年来，…), an item of a
     series whose items are paragraphs, page clutter (dropped line by line after this), or the
     line end before it that is no full stop (a title, a name, a paragraph closing on a colon
     keep their line end in a copy cut at full stops); a title or a name (no stop at its end)
-    is a paragraph of its own."""
+    is a paragraph of its own. In a copy cut at ``clauses``, a colon before a series item is
+    no paragraph end: the item runs on unless its series heads paragraphs."""
     texts = [p[-1].text for p in sentences]
     firsts = [p[0].text for p in sentences]
     whole = ["".join(ln.text for ln in p) for p in sentences]
@@ -237,15 +238,24 @@ def _group(sentences: list[list[Line]]) -> list[list[Line]]:
     out: list[list[Line]] = []
     for k, pieces in enumerate(sentences):
         first, prev = firsts[k], texts[k - 1] if k else ""
+        if clauses and prev.endswith(("：", ":")) and _ordinal(first):
+            prev = prev[:-1] + "。"
         if not out or k in heads or k in alone or k - 1 in alone \
                 or not prev.endswith(_SENTENCE_FINAL) \
                 or not texts[k].endswith(_SENTENCE_FINAL + _CLAUSE_STOPS) \
                 or _heading_alone(prev) or _salutation(prev) or _heading_alone(first) \
-                or _starts_heading(first) or _opener().match(first):
+                or k and _short_heading(whole[k - 1]) \
+                or _starts_heading(first) or _opener().match(whole[k]):
             out.append(list(pieces))
         else:
             out[-1].extend(pieces)
     return out
+
+
+def _short_heading(text: str) -> bool:
+    """A heading (一、 / （一）) on a short line that no full stop ends: its title is the line,
+    whatever punctuation a damaged copy left in it (三、2014年重点工作?)."""
+    return len(text) <= _HEADING_ALONE and not text.endswith("。") and _starts_heading(text)
 
 
 def _salutation(text: str) -> bool:
@@ -335,6 +345,8 @@ def _continues(pieces: list[Line], line: Line, shape: Shape, before: str) -> boo
         # that ends a sentence before 一是… may end its paragraph at the margin
         return shape.blocks or not (text.endswith(FINAL) and _starts_heading(nxt, weak=True))
     if shape.kind == "sentences":
+        if shape.clauses and text.endswith(("：", ":")) and _ordinal(nxt):
+            return False  # …以下几点：一是…: whether the items head paragraphs is read later
         # a copy cut at sentence stops alone keeps the colon that ends a paragraph
         # (…主要做了以下工作：) at the end of its line; one cut at clauses does not
         return text.endswith(_CLAUSE_END) or (shape.clauses and text.endswith(_CLAUSE_STOPS)

@@ -117,3 +117,21 @@ def test_ledger_of_damaged_pair_matches_clean_pair(corpora, old, new, shape):
     statuses = [(e.target.indicator, e.status) for e in clean.ledger]
     assert statuses
     assert [(e.target.indicator, e.status) for e in copy.ledger] == statuses
+
+
+@pytest.mark.parametrize("name", ["national-dxcarl/national-2016.txt",   # 一是… items head paragraphs
+                                  "national-dxcarl/national-2017.txt",
+                                  "national-dxcarl/national-2018.txt",   # …注重以下几点。一是… inline
+                                  "district-hailar-derek-s/hailar-2012.txt"])
+@pytest.mark.parametrize("shape", ["sentences", "clauses"])
+def test_series_without_paragraph_marks(corpora, shape, name):
+    """With nothing between paragraphs, a series whose items are paragraphs is still the
+    part's or section's sections, and an enumeration inside a paragraph is still text: the
+    numbered sections of the copy are the clean copy's (its lead-sentence units may differ)."""
+    text, clean = _clean(name)
+    copy = analyse(SHAPES[shape](text), Path(name).name)
+
+    def numbered(report):
+        return [(s.number, s.title, s.role) for s in report.walk() if s.number]
+    assert numbered(clean)
+    assert numbered(copy) == numbered(clean)
