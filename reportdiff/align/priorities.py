@@ -44,6 +44,13 @@ def _named() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in lexicon.load("priorities")["named"]))
 
 
+def _is_named(term: str) -> bool:
+    """The whole phrase is a plan, congress or numbered slogan (两个维护: the patterns look at
+    the closing quote or stop after a slogan, so one is supplied)."""
+    m = _named().match(term + "”")
+    return bool(m) and m.end() == len(term)
+
+
 @lru_cache(maxsize=1)
 def _events() -> re.Pattern[str]:
     """Numbered names cited in passing (五中全会)."""
@@ -84,7 +91,7 @@ def genre_weight(term: str, df: dict[str, float]) -> float:
     it: policy vocabulary that comes and goes (乡村振兴, 营商环境, 十二五) counts fully; a phrase of
     one report (a kindergarten, a street) or one nearly every report writes (学校, 政务公开) less."""
     share = df.get(term)
-    if share is None and (term in _tables()[0] or _named().fullmatch(term)):
+    if share is None and (term in _tables()[0] or _is_named(term)):
         return 1.0  # a policy term or numbered name newer than the table (新质生产力)
     return _by_share(share)
 
@@ -350,8 +357,12 @@ def priorities(old: Report, new: Report,
         series = before if y_old == 0 else after if y_new == 0 else others
         if series:
             weight *= 1.0 - 0.8 * sum(term in t for t in series) / len(series)
-        return shift, weight, weight * genre_weight(term, df)
+        # a word taken whole from a fragment is weighed by the genre as the fragment was (全国
+        # 文明城市 is written where 文明城市 is)
+        genre = max(genre_weight(term, df), genre_weight(core.get(term, term), df))
+        return shift, weight, weight * genre
 
+    core: dict[str, str] = {}
     rows = {t: r for t in shortlist - folded if (r := row(t))}
     # a phrase always written inside one longer word is that word (文明城市 → 全国文明城市);
     # when that word would begin or end with a lone character, the fragment just goes. Asked
@@ -360,7 +371,7 @@ def priorities(old: Report, new: Report,
     texts = (text_old, text_new)
     for p in sorted({s.term for shifts in _lists(list(rows.values()), names, 2 * TOP).values()
                      for s in shifts}):
-        if p in variant_of.values() or named.fullmatch(p):
+        if p in variant_of.values() or _is_named(p):
             continue
         whole = _closure(p, texts)
         if whole == p:
@@ -369,6 +380,7 @@ def priorities(old: Report, new: Report,
         if whole not in shortlist and _words(whole, df):
             shortlist.add(whole)
             names.add(whole)
+            core[whole] = p
             c_old[whole], c_new[whole] = grep_count(text_old, whole), grep_count(text_new, whole)
             if r := row(whole):
                 rows[whole] = r
@@ -438,7 +450,7 @@ def _weight(term: str, names: set[str], terms: frozenset, generic: bool = True) 
     policy, common = _kind(term)
     if policy:
         return LEXICON_WEIGHT
-    if term in names or len(term) >= 4:
+    if (term in names or len(term) >= 4) and not _heads().search(term):
         weight = 1.0 + 0.05 * min(len(term), 8)
         return weight * GENERIC_PHRASE if generic and common else weight
     return 0.5
@@ -448,8 +460,14 @@ def _weight(term: str, names: set[str], terms: frozenset, generic: bool = True) 
 def _kind(term: str) -> tuple[bool, bool]:
     """Whether a phrase is (or holds) a policy term or a numbered name, and whether it is a
     combination of common words: facts of the phrase alone, kept across the pairs of a run."""
-    policy = bool(term in _tables()[0] or _lexicon_term().search(term) or _named().fullmatch(term))
+    policy = bool(term in _tables()[0] or _lexicon_term().search(term) or _is_named(term))
     return policy, not policy and _generic_phrase(term, genre_df())
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    """The last words of organisations and works (自治区党委, 污水处理厂)."""
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.load("priorities")["heads"])) + ")$")
 
 
 @lru_cache(maxsize=1)

@@ -48,8 +48,8 @@ def test_priority_shifts_against_an_analysts_lists_both_halves():
     assert tuning["gold"] >= 40 and test["gold"] >= 15
     summary = {h: {k: round(v, 2) for k, v in s.items() if k != "lines"}
                for h, s in (("tuning", tuning), ("test", test))}
-    # measured 0.79 / 0.59 (tuning / held-out), against 0.52 / 0.41 before the genre table
-    assert tuning["found"] >= 0.75 and test["found"] >= 0.55, summary
+    # measured 0.79 / 0.71 (tuning / held-out), against 0.52 / 0.41 before the genre table
+    assert tuning["found"] >= 0.75 and test["found"] >= 0.60, summary
 
 
 def test_top_new_and_dropped_are_judged_real_shifts_both_halves():
@@ -60,7 +60,7 @@ def test_top_new_and_dropped_are_judged_real_shifts_both_halves():
                for h, s in (("tuning", tuning), ("test", test))}
     # every listed term has a verdict read from the reports (an unjudged one would count wrong)
     assert not tuning["unjudged"] and not test["unjudged"], summary
-    # measured 0.79 / 0.64 (tuning / held-out), against 0.25 / 0.31 before
+    # measured 0.77 / 0.65 (tuning / held-out), against 0.25 / 0.31 before: below the 0.80
     assert tuning["precision"] >= 0.75 and test["precision"] >= 0.60, summary
 
 
@@ -154,3 +154,18 @@ def test_genre_table_is_built_from_the_corpora_by_the_script():
     counts = {r[0]: (int(r[1]), int(r[2])) for r in rows}
     assert counts["政府"] == (len(groups["national"]), len(groups["local"]))
     assert sum(counts["新时代"]) <= 5
+
+
+def test_organisations_and_works_weigh_as_words_and_numbered_slogans_as_policy_terms():
+    from reportdiff.align.priorities import _weight
+
+    names = {"自治区党委", "污水处理厂", "两个维护", "绿色农畜产品加工"}
+    assert _weight("自治区党委", names, frozenset()) == _weight("污水处理厂", names, frozenset()) == 0.5
+    assert _weight("两个维护", names, frozenset()) == _weight("三去一降一补", names, frozenset()) \
+        == _weight("十三五", names, frozenset()) > _weight("绿色农畜产品加工", names, frozenset())
+    assert _weight("五中全会", {"五中全会"}, frozenset()) < _weight("十九大", set(), frozenset())
+    corpora = require_corpora()
+    c = reportdiff.compare(corpora / "district-hailar-derek-s" / "hailar-2018.txt",
+                           corpora / "district-hailar-derek-s" / "hailar-2019.txt")
+    new = [p.term for p in c.priorities["new"]]
+    assert "两个维护" in new and "自治区党委" not in new
