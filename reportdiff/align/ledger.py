@@ -48,7 +48,8 @@ def _words() -> dict[str, re.Pattern[str]]:
     """The ledger's verdict words (``[ledger]`` in lexicon/indicators.toml)."""
     t = lexicon.load("indicators")["ledger"]
     words = {k: re.compile(t[k]) for k in ("met", "stated", "every_year", "reduction", "change_of")}
-    words["every_year_unquantified"] = re.compile(lexicon.load("indicators")["unquantified"]["every_year"])
+    u = lexicon.load("indicators")["unquantified"]
+    words["every_year_unquantified"], words["achieved"] = map(re.compile, (u["every_year"], u["achieved"]))
     return words
 
 
@@ -363,6 +364,7 @@ def _unquantified(t: Target, name: str, pol: str, new: Report, pool: list[Metric
                            "fell " + "、".join(f"{m.indicator} {-m.value:g}%" for m in fell))
     year = new.meta.review_year
     multi_year, every_year = _tables()[5], _words()["every_year_unquantified"]
+    achieved, against = _words()["achieved"], _against(t)
     if len(subject) >= 2:
         five_year = new.meta.kind == "five-year"
         for section, p in new.paragraphs():
@@ -379,12 +381,31 @@ def _unquantified(t: Target, name: str, pol: str, new: Report, pool: list[Metric
                     continue
                 text = sentence.replace("的", "")
                 for k in _find_all(text, subject[:6]):
-                    tail = text[k:k + len(subject) + 14]
+                    tail = re.split("[，；。]", text[k:k + len(subject) + 14])[0]
+                    if worsened.search(tail) or against.search(tail[len(subject[:6]):]):
+                        continue
                     said = every_year if over_years else improved
-                    if said.search(tail) and not worsened.search(tail):
+                    if said.search(tail):
                         return LedgerEntry(name, t, None, "met", None, pol,
                                            f"the review says: {tail.split('。')[0]}")
+                    if not over_years and achieved.search(tail):
+                        return LedgerEntry(name, t, None, "met", None, pol,
+                                           f"the review says it was achieved: {tail.split('。')[0]}")
     return LedgerEntry(name, t, None, "unclear", None, pol, "unquantified; not stated as achieved")
+
+
+def _against(t: Target) -> re.Pattern[str]:
+    """Words that say the subject went the other way from the target's (a fall for
+    进出口回稳向好, a rise for 主要污染物排放继续减少); a pattern matching nothing when the target
+    names no direction (国际收支基本平衡)."""
+    u = lexicon.load("indicators")["unquantified"]
+    subject = t.indicator.replace(" ", "")
+    rest = t.surface[t.surface.find(subject) + len(subject):]
+    if re.search(u["falls"], rest):
+        return re.compile(u["rose_words"])
+    if re.search(u["rises"], rest):
+        return re.compile(u["fell_words"])
+    return re.compile(r"(?!)")
 
 
 def _fell(t: Target, pool: list[Metric]) -> list[Metric]:

@@ -96,6 +96,8 @@ def plain(entry: LedgerEntry, new: Report) -> tuple[str | None, str | None]:
         return ("the target has no figure, and the review does not say it was achieved"), None
     if head == "the review says":
         return "the review says it improved", quoted
+    if head == "the review says it was achieved":
+        return "the review says it was achieved", quoted
     return entry.note, quoted if head != note else None
 
 

@@ -165,6 +165,12 @@ def _item_targets(item: str, sentence: str, subject: str | None) -> list[Target]
         subject = rules["lead_words"].sub("", clause)
         cut = rules["subject_end"].search(subject, 2)
         indicator = subject[:cut.start()] if cut else subject
+        if rules["floor_pattern"].search(clause):
+            # 固定资产投资实现正增长: growth of at least 0, as in a continuation clause
+            floor = rules["floor"]
+            out.append(_item(sentence, clause, indicator.strip("“”"), floor["kind"],
+                             floor["value"], None, floor["unit"], "min", None))
+            continue
         out.append(_item(sentence, clause, indicator.strip("“”"), "other", None, None,
                               None, None, None))
     return out

@@ -9,6 +9,13 @@ belongs to; the phrasings here are other ones, so a rule written for one sentenc
   (national-2016 `主要污染物排放继续减少`);
 - the same against a five-year review that says it fell every year, or only over the period
   (national-2017 `主要污染物排放量继续下降`, national-2015).
+- an outcome stated as a verdict on the indicator itself (完成/超额完成/实现…目标), for an
+  unquantified target and for a quantified one without a figure (national-2013
+  `财政赤字控制在预算范围内`); a blanket claim naming no indicator stays no evidence (hailar-2017
+  `节能减排任务超额完成` for `主要约束性指标`).
+- a target with a direction and no figure (回稳向好, 继续减少) is not met by words that say the
+  subject went the other way (进出口下降7%); `实现正增长` standing alone is a floor of 0 growth,
+  as it is after another clause (hailar-2019 `固定资产投资扭转下滑态势，实现正增长`).
 """
 from __future__ import annotations
 
@@ -138,4 +145,56 @@ def test_a_fall_target_against_its_members_figures(target, review, status):
 def test_a_fall_target_against_a_five_year_review(review, status):
     e = _entry(_plan(2026, "主要污染物排放量继续下降。"), _review(2027, review, five_year=True),
                "污染物")
+    assert e.status == status, e.note
+
+
+# --- an outcome stated as a verdict ---------------------------------------------------------
+
+@pytest.mark.parametrize("target, review, status", [
+    ("主要约束性指标完成上级下达任务。", "主要约束性指标全面完成，生态环境持续向好。", "met"),
+    ("节能减排完成市下达的目标任务。", "节能减排目标任务超额完成。", "met"),
+    # a verdict on another subject, or a blanket claim: not this target's
+    ("主要约束性指标完成上级下达任务。", "节能减排任务超额完成，圆满完成全年目标任务。", "unclear"),
+    ("主要约束性指标完成上级下达任务。", "主要约束性指标未完成，节能减排压力较大。", "unclear"),
+    # the words of the next clause are another subject's (生态环境持续向好)
+    ("主要约束性指标完成上级下达任务。", "主要约束性指标有升有降，生态环境持续向好。", "unclear"),
+])
+def test_an_unquantified_target_stated_as_achieved(target, review, status):
+    e = _entry(_plan(2026, target), _review(2027, review), "指标" if "指标" in target else "节能")
+    assert e.status == status, e.note
+
+
+@pytest.mark.parametrize("target, review, status", [
+    ("城镇登记失业率控制在4%以内。", "城镇登记失业率控制在目标范围内，就业形势总体稳定。", "met"),
+    ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗下降目标顺利完成。", "met"),
+    ("固定资产投资增长10%。", "固定资产投资完成年度目标任务，重点项目加快推进。", "met"),
+    ("社会消费品零售总额增长8%。", "社会消费品零售总额未完成年初目标。", "missed"),
+    # the indicator named with neither figure nor verdict: a passing mention
+    ("固定资产投资增长10%。", "固定资产投资结构有待优化。", "not_reported"),
+])
+def test_a_quantified_target_with_a_verdict_and_no_figure(target, review, status):
+    word = next(w for w in ("失业率", "能耗", "固定资产投资", "社会消费品") if w in target)
+    e = _entry(_plan(2026, target), _review(2027, review), word)
+    assert e.status == status, e.note
+
+
+# --- a direction without a figure -----------------------------------------------------------
+
+@pytest.mark.parametrize("target, review, status", [
+    ("进出口回稳向好。", "进出口逐步回稳，利用外资稳定增长。", "met"),
+    ("进出口回稳向好。", "进出口下降7%，利用外资增长。", "unclear"),
+    ("主要污染物排放量继续减少。", "主要污染物排放量有所增加，治理任务依然繁重。", "unclear"),
+])
+def test_words_of_the_other_direction_are_not_achievement(target, review, status):
+    e = _entry(_plan(2026, target), _review(2027, review), target[:3])
+    assert e.status == status, e.note
+
+
+@pytest.mark.parametrize("target, review, status", [
+    ("固定资产投资实现正增长。", "固定资产投资增长2.3%。", "met"),
+    ("一般公共预算收入确保实现正增长。", "一般公共预算收入完成26.4亿元，下降1.5%。", "missed"),
+])
+def test_positive_growth_alone_is_a_floor_of_zero(target, review, status):
+    e = _entry(_plan(2026, target), _review(2027, review), target[:4])
+    assert (e.target.value, e.target.kind, e.target.bound) == (0, "growth_pct", "min")
     assert e.status == status, e.note
