@@ -86,6 +86,27 @@ def test_a_combined_town_and_country_target_is_judged_member_by_member(target, r
     assert e.status == status, e.note
 
 
+@pytest.mark.parametrize("target, review, status", [
+    # 城乡居民收入 without 可支配 names the same per-capita measures
+    ("城乡居民收入增长8%；", "城镇居民人均可支配收入增长6.5%，农村居民人均可支配收入增长8.9%。", "missed"),
+    ("城乡居民收入增长8%；", "城镇居民人均可支配收入增长8.5%，农村居民人均可支配收入增长8.9%。", "met"),
+    # the country's in another measure (纯收入), the town's met: not graded
+    ("城乡居民收入增长8%；", "城镇居民人均可支配收入增长8.5%，农民人均纯收入增长8.9%。", "unclear"),
+])
+def test_town_and_country_income_without_the_measure_word(target, review, status):
+    e = _entry(_plan(2026, target), _review(2027, review), "城乡")
+    assert e.status == status, e.note
+
+
+def test_a_fenbie_pair_of_incomes_without_the_measure_word():
+    old = _plan(2026, "城乡居民人均收入分别增长7%和8%；")
+    new = _review(2027, "城镇居民人均可支配收入增长7.5%，农村居民人均可支配收入增长7.9%。")
+    ledger = reportdiff.compare(reportdiff.parse(old, name="o.txt"),
+                                reportdiff.parse(new, name="n.txt")).ledger
+    assert [(e.target.value, e.status) for e in ledger if "收入" in e.target.indicator] == \
+        [(7, "met"), (8, "missed")]
+
+
 def test_one_member_met_and_the_other_not_stated_is_not_met():
     e = _entry(_plan(2026, "城乡居民人均可支配收入增长8%；"),
                _review(2027, "城镇居民人均可支配收入增长8.6%，农民人均纯收入增长9.1%。"), "城乡")
