@@ -15,8 +15,8 @@ qualifier, so the grammar is the project's own; its vocabulary is ``lexicon/numb
 [(50000000, 60000000, '元')]
 >>> [(q.value, q.unit, q.kind) for q in quantities("分别减少14.1%和19.4%，分别提高15、22个百分点")]
 [(-14.1, '%', 'growth_pct'), (-19.4, '%', 'growth_pct'), (15.0, 'pp', 'change_pp'), (22.0, 'pp', 'change_pp')]
->>> [(q.value, q.value_high, q.unit) for q in quantities("零售总额增长百分之十二点三，增长速度定为百分之八至九")]
-[(12.3, None, '%'), (8.0, 9.0, '%')]
+>>> [(q.value, q.value_high, q.unit) for q in quantities("零售总额增长百分之十二点三，增长速度定为百分之八至九，比上年增长百分之十一点八")]
+[(12.3, None, '%'), (8.0, 9.0, '%'), (11.8, None, '%')]
 >>> quantities("2024年1月4日在海淀区第十七届人民代表大会第四次会议上，落实“四个中心”，发布悟道3.0")
 []
 """
@@ -130,8 +130,9 @@ def _grammar():
     numeral = r"\d." + _CN + "百千万亿"
     # a slogan starts with a literal or a numeral: looking at that first character first is fast
     first = {p[0] for p in ex["slogans"] if p[0] not in "[("} | set(_CN + "百千万党二十")
-    slogans = re.compile(rf"(?<![{numeral}])(?=[{''.join(sorted(first))}])(?:" + "|".join(ex["slogans"])
-                         + rf")(?![{numeral}连])")
+    # (百分之十一点八 is a number, not the 十一 holiday)
+    slogans = re.compile(rf"(?<![{numeral}之])(?=[{''.join(sorted(first))}])(?:" + "|".join(ex["slogans"])
+                         + rf")(?![{numeral}连点])")
     after_ex = re.compile("|".join(ex["after_patterns"]))
     before_ex = re.compile("|".join(ex["before_patterns"]))
     return {"number": number, "mags": mags, "count_units": set(count_units), "post": post_re,

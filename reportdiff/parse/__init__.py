@@ -56,10 +56,13 @@ def parse(clean: CleanText) -> Report:
                                             f"(line {g.line}); both parts are kept")
                     for g in gaps)
     nodes = build_parts(paras, part_index)
-    roles = _part_roles([n.title for n in nodes], fm.delivered)
+    opener = re.compile(_roles_table()["position"]["preamble_review"])
+    preamble_review = next((p.text for p in preamble if len(p.text) <= 40 and opener.search(p.text)),
+                           None) if part_index else None
+    roles = _part_roles([n.title for n in nodes], fm.delivered, preamble_review is not None)
     sections = tuple(_freeze(n, str(k), 1, role) for k, (n, role) in
                      enumerate(zip(nodes, roles), 1))
-    meta = _meta(fm, nodes, roles)
+    meta = _meta(fm, nodes, roles, preamble_review)
     warnings.extend(_truncation(paras, sections, roles))
     return Report(clean.source, meta, tuple(warnings), _paragraphs(preamble, "0"), sections)
 
@@ -110,10 +113,11 @@ def _part_role(title: str) -> str:
     return "unknown"
 
 
-def _part_roles(titles: list[str], delivered: str | None) -> list[str]:
+def _part_roles(titles: list[str], delivered: str | None, review_before: bool = False) -> list[str]:
     """Roles by title, then by position: an untitled-role first part naming the year before
-    the plan year is the review; parts that match nothing after the review are plan parts
-    (a plan in thematic parts: 着力扩大国内需求, 着力推进创新驱动发展, …)."""
+    the plan year is the review; parts that match nothing after the review (or after a review
+    in the preamble, ``review_before``) are plan parts (a plan in thematic parts: 着力扩大国内需求,
+    着力推进创新驱动发展, …)."""
     roles = [_part_role(t) for t in titles]
     plan_year = _plan_year_of(delivered)
     if roles and roles[0] in ("unknown", "plan") and plan_year:
@@ -121,7 +125,7 @@ def _part_roles(titles: list[str], delivered: str | None) -> list[str]:
         if year and int(year.group()) == plan_year - 1:
             roles[0] = "review"
     after = _roles_table()["position"]["after_review"]
-    seen_review = False
+    seen_review = review_before and "review" not in roles
     for k, role in enumerate(roles):
         seen_review = seen_review or role == "review"
         if role == "unknown":
@@ -138,9 +142,11 @@ def _plan_year_of(delivered: str | None) -> int | None:
     return year + 1 if month >= 10 else year
 
 
-def _meta(fm, nodes: list[Node], roles: list[str]) -> Meta:
+def _meta(fm, nodes: list[Node], roles: list[str], preamble_review: str | None = None) -> Meta:
     review_year = plan_year = None
     kind = None
+    if preamble_review and "review" not in roles:
+        kind = "five-year" if _matches("five_year", preamble_review) else "annual"
     for node, role in zip(nodes, roles):
         year = _YEAR.search(node.title)
         if role == "review" and kind is None:
