@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul, truediv
 
 from rapidfuzz import fuzz
 
@@ -87,25 +89,34 @@ class _FakeSection:  # for the doctest only
 def _idf(units: list[Unit], attr: str = "body_tokens") -> dict[str, float]:
     df: Counter = Counter()
     for u in units:
-        df.update(set(getattr(u, attr) or ()))
+        df.update((getattr(u, attr) or {}).keys())  # each term once (keys are distinct), in C
     n = len(units)
-    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    weight = {c: math.log((n + 1) / (c + 1)) + 1.0 for c in set(df.values())}
+    return dict(zip(df.keys(), map(weight.__getitem__, df.values())))
 
 
 _TF_MAX = 64
 _TF = [0.0] + [1 + math.log(c) for c in range(1, _TF_MAX)]  # sublinear term frequency
+# the same values for the counts the text of one unit reaches, so that a vector is built in C
+_TF_TABLE = _TF + [1 + math.log(c) for c in range(_TF_MAX, 4096)]
 
 
 def _vector(tokens: Counter, idf: dict[str, float], keep: set | None = None) -> dict[str, float]:
     """The unit-length TF-IDF vector; with ``keep``, only those terms are stored (the others
     still count in the length), which makes dot products with the other side cheap."""
-    tf = _TF
-    vec = {t: (tf[c] if c < _TF_MAX else 1 + math.log(c)) * idf.get(t, 1.0)
-           for t, c in tokens.items()}
-    norm = math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0
+    if tokens and not 0 <= min(tokens.values()) <= max(tokens.values()) < len(_TF_TABLE):
+        tf = _TF
+        vec = {t: (tf[c] if c < _TF_MAX else 1 + math.log(c)) * idf.get(t, 1.0)
+               for t, c in tokens.items()}
+    else:  # the same products, term by term, without a Python loop
+        vec = dict(zip(tokens.keys(), map(mul, map(_TF_TABLE.__getitem__, tokens.values()),
+                                          map(idf.get, tokens.keys(), repeat(1.0)))))
+    values = vec.values()
+    norm = math.sqrt(math.fsum(map(mul, values, values))) or 1.0
     if keep is None:
-        return {t: v / norm for t, v in vec.items()}
-    return {t: vec[t] / norm for t in vec.keys() & keep}
+        return dict(zip(vec.keys(), map(truediv, values, repeat(norm))))
+    kept = vec.keys() & keep
+    return dict(zip(kept, map(truediv, map(vec.__getitem__, kept), repeat(norm))))
 
 
 def _shared(old: list[Unit], new: list[Unit], attr: str) -> set:
@@ -116,7 +127,8 @@ def _shared(old: list[Unit], new: list[Unit], attr: str) -> set:
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     # the shared terms are few: intersect the key sets (in C) before multiplying
-    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+    shared = a.keys() & b.keys()
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def title_similarity(a: str, b: str) -> float:

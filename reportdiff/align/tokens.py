@@ -110,10 +110,15 @@ def _stopwords() -> frozenset[str]:
     return frozenset(lexicon.words("stopwords"))
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_content(token: str) -> bool:
+    return len(token) >= 2 and token not in _stopwords() and not _NUMBERISH.match(token)
+
+
 def content_tokens(text: str) -> list[str]:
     """Tokens that carry topic: no function words, boilerplate verbs or numbers."""
-    stop = _stopwords()
-    return [t for t in tokens(text) if len(t) >= 2 and t not in stop and not _NUMBERISH.match(t)]
+    # a report repeats its words: each one is judged once (filter and the cache run in C)
+    return list(filter(_is_content, _cut(text)))
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
