@@ -14,8 +14,11 @@ the ratio of the working tree to REV and of each to difflib.
   paths (parse included), **cached** from Reports read from a warmed cache
   (``load_report(path, cache_root=...)``, included in the time; it primes the segmentation).
 - **CLI**: ``python -m reportdiff compare OLD NEW --json FILE`` as a new process, its CPU time
-  (user + system, from ``RUSAGE_CHILDREN``); **cold** with ``--no-cache``, **cached** with a
-  cache folder warmed beforehand (one per tree). The terminal tables go to a pipe.
+  (user + system, from ``RUSAGE_CHILDREN``); **cold** with ``--no-cache``; **cached** with a
+  cache folder warmed beforehand (one per tree), the pair itself compared before (a revision
+  with the comparison cache reads it whole); **reports cached**: the same, with the cached
+  comparisons removed before each run, so that the pair is compared from the cached reports.
+  The terminal tables go to a pipe.
 - **difflib**: ``SequenceMatcher(None, a, b, autojunk=False).get_opcodes()`` over the two
   files' characters; in-process (the call alone) and as a new process (whole CPU time), the
   baselines of the in-process and CLI figures respectively (issue 13's goals are the CLI
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAIRS = {"national 2017→2018": ("national-dxcarl/national-2017.txt", "national-dxcarl/national-2018.txt"),
          "Hailar 2018→2019": ("district-hailar-derek-s/hailar-2018.txt",
                               "district-hailar-derek-s/hailar-2019.txt")}
+MEASURES = ("in-process cold", "in-process cached", "CLI cold", "CLI cached", "CLI reports cached")
 WARM = ("corpora/sample/shili-2021.txt", "corpora/sample/shili-2022.txt")
 # as users run it: with the bytecode cache (this workplace sets PYTHONDONTWRITEBYTECODE)
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "REPORTDIFF_CACHE_DIR")}
@@ -128,6 +133,7 @@ def main() -> None:
             "in-process cached": [py, "-c", IN_PROCESS, str(tree), "cached", a, b, cache, *warm],
             "CLI cold": cli + (["--no-cache"] if cached else []),
             "CLI cached": cli + (["--cache-dir", cache] if cached else []),
+            "CLI reports cached": cli + (["--cache-dir", cache] if cached else []),
         }
 
     results: dict[tuple, list[float]] = {}
@@ -141,12 +147,16 @@ def main() -> None:
             child_cpu(cmds["in-process cached"], trees[key])
         for run in range(args.runs):
             order = list(trees) if run % 2 == 0 else list(trees)[::-1]
-            for measure in ("in-process cold", "in-process cached", "CLI cold", "CLI cached"):
+            for measure in MEASURES:
                 for key in order:
+                    if measure == "CLI reports cached":
+                        for entry in (scratch / f"cache-{key}").glob("*/comparison"):
+                            shutil.rmtree(entry)
                     whole, printed, fell = child_cpu(commands(key, pair)[measure], trees[key])
                     value = printed if measure.startswith("in-process") else whole
                     results.setdefault((label, measure, key), []).append(value)
-                    if fell or (measure == "CLI cached" and not has_cache_option(trees[key])):
+                    if fell or (measure.startswith("CLI") and measure != "CLI cold"
+                                and not has_cache_option(trees[key])):
                         fallback.add((label, measure, key))
             whole, printed, _ = child_cpu([py, "-c", DIFFLIB, a, b], ROOT)
             results.setdefault((label, "difflib in-process", "base"), []).append(printed)
@@ -156,17 +166,17 @@ def main() -> None:
     load = os.getloadavg()
     print(f"bench/against.py {args.rev} ({trees['rev'].name}) vs {trees['work']}; CPU seconds, "
           f"medians of {args.runs}; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
-    print(f"{'pair':<20} {'measure':<18} {args.rev:>9} {'work':>9} {'work/rev':>9} "
+    print(f"{'pair':<20} {'measure':<19} {args.rev:>9} {'work':>9} {'work/rev':>9} "
           f"{'rev/difflib':>11} {'work/difflib':>12}")
     for label in PAIRS:
         dl_in, dl_proc = med[(label, "difflib in-process", "base")], med[(label, "difflib process", "base")]
-        for measure in ("in-process cold", "in-process cached", "CLI cold", "CLI cached"):
+        for measure in MEASURES:
             r, w = med[(label, measure, "rev")], med[(label, measure, "work")]
             base = dl_in if measure.startswith("in-process") else dl_proc
             mark = "*" if (label, measure, "rev") in fallback else " "
-            print(f"{label:<20} {measure:<18} {r:8.3f}{mark} {w:9.3f} {w / r:8.2f}× "
+            print(f"{label:<20} {measure:<19} {r:8.3f}{mark} {w:9.3f} {w / r:8.2f}× "
                   f"{r / base:10.2f}× {w / base:11.2f}×")
-        print(f"{label:<20} {'difflib':<18} in-process {dl_in:.3f} s, as a process {dl_proc:.3f} s")
+        print(f"{label:<20} {'difflib':<19} in-process {dl_in:.3f} s, as a process {dl_proc:.3f} s")
     if fallback:
         print("* no cache in that revision: its cold figure")
 

@@ -118,7 +118,7 @@ def _write(text: str, target: str) -> None:
     _run(write_text, target, text + "\n")
 
 
-def _cached_reports(paths, cache: bool, cache_dir: str | None) -> list:
+def _cached_reports(paths, cache: bool, cache_dir: str | None, shas=None) -> list:
     """The reports, parsed or read from the cache with their segmentation, so that comparing
     files seen before pays neither for parsing nor for the tokenizer."""
     from .corpus.tasks import load_report
@@ -128,7 +128,62 @@ def _cached_reports(paths, cache: bool, cache_dir: str | None) -> list:
         from .corpus.cache import default_cache_dir
 
         root = cache_dir or default_cache_dir()
-    return [_run(load_report, path, cache_root=root) for path in paths]
+    shas = shas or [None] * len(paths)
+    return [_run(load_report, path, sha, cache_root=root) for path, sha in zip(paths, shas)]
+
+
+def _compared(old: str, new: str, alignments: str | None, force: bool, cache: bool,
+              cache_dir: str | None, segmented: bool = False):
+    """The Comparison of two files, from the cache when this pair was compared before with the
+    same files (by content, at the same paths), alignment file and ``force``: a comparison is
+    a function of those alone, and comparing again pays only for printing it. ``segmented``:
+    the reports' segmentation is wanted too (word diffs of --html and --section)."""
+    key = _pair_key(old, new, alignments, force) if cache else None
+    if key is None:
+        from .align import compare as run_compare
+
+        reports = _cached_reports((old, new), cache, cache_dir)
+        return _run(run_compare, *reports, alignments=alignments, force=force)
+    from .corpus.cache import ReportCache, default_cache_dir
+    from .model import Comparison
+
+    store = ReportCache(cache_dir or default_cache_dir())
+    hit = store.get("comparison", key[0])
+    if isinstance(hit, Comparison):
+        if segmented:
+            from .align.tokens import prime
+
+            for sha in key[1]:
+                tables = store.get("tokens", sha)
+                if isinstance(tables, dict):
+                    prime(tables)
+        return hit
+    from .align import compare as run_compare
+
+    reports = _cached_reports((old, new), cache, cache_dir, key[1])
+    comparison = _run(run_compare, *reports, alignments=alignments, force=force)
+    store.put("comparison", key[0], comparison)
+    return comparison
+
+
+def _pair_key(old: str, new: str, alignments: str | None, force: bool):
+    """``(key, (sha of old, sha of new))``, or None when a file is not a regular file that
+    can be read (stdin, a FIFO, a missing file: compared uncached, which words the error)."""
+    import hashlib
+    import os
+
+    from .corpus.cache import file_sha256
+
+    parts = []
+    try:
+        for path in (old, new) + ((alignments,) if alignments else ()):
+            if path == "-" or not os.path.isfile(path):
+                return None
+            parts.append(file_sha256(path))
+    except OSError:
+        return None
+    digest = hashlib.sha256("\0".join([old, new, alignments or "", str(force), *parts]).encode())
+    return digest.hexdigest(), tuple(parts[:2])
 
 
 @app.command()
@@ -191,10 +246,8 @@ def compare(
 ) -> None:
     """Compare two reports: targets against outcomes, indicator changes, section map,
     priorities."""
-    from .align import compare as run_compare
-
-    reports = _cached_reports((old, new), not no_cache, cache_dir)
-    comparison = _run(run_compare, *reports, alignments=alignments, force=force)
+    comparison = _compared(old, new, alignments, force, not no_cache, cache_dir,
+                           segmented=bool(html or section))
     console = _console(no_color)
     if comparison.swapped:
         typer.echo(f"reportdiff: {old} is the later report; comparing {new} → {old}", err=True)

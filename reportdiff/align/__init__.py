@@ -96,13 +96,16 @@ def compare(old: Report | str | os.PathLike, new: Report | str | os.PathLike, *,
         warnings.append(Notice("no_review", f"{new_report.source.path}: no review part found"))
     graded = withheld is None
     kept_changes = graded or withheld == "not_consecutive"
+    # the priorities tag every heading and paragraph: segmenting them for the links after that
+    # reuses the tagger's words (tokens._cut)
+    shifts = priorities(old_report, new_report)
     links = align_links(old_report, new_report, overrides)
     promises, wording = commitment_views(old_report, new_report, links["review_vs_plan"],
                                          graded=graded)
     return Comparison(old_report, new_report, swapped, links,
                       Rows(explain(ledger(old_report, new_report), new_report) if graded else ()),
                       Rows(changes(old_report, new_report) if kept_changes else ()),
-                      priorities(old_report, new_report), tuple(warnings), withheld,
+                      shifts, tuple(warnings), withheld,
                       commitments=promises, wording=wording)
 
 

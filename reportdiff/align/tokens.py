@@ -58,9 +58,15 @@ def _memoised(kind: str, text: str, compute) -> tuple:
     return hit
 
 
+def _cut_now(text: str) -> tuple[str, ...]:
+    tags = _memo["tag"].get(text)
+    if tags is not None:  # the engine's tag() is its cut() with each word's part of speech
+        return tuple(w for w, _ in tags)
+    return tuple(w for w in _engine().cut(text) if _WORD.search(w))
+
+
 def _cut(text: str) -> tuple[str, ...]:
-    return _memoised("cut", text,
-                     lambda t: tuple(w for w in _engine().cut(t) if _WORD.search(w)))
+    return _memoised("cut", text, _cut_now)
 
 
 def _tag(text: str) -> tuple[tuple[str, str], ...]:
