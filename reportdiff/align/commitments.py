@@ -174,7 +174,7 @@ class _Index:
         acc: dict[int, float] = {}
         hits: dict[int, int] = {}
         get, count = acc.get, hits.get
-        for g in obj:
+        for g in sorted(obj):   # a fixed order: float sums must not follow the hash seed
             w = weight.get(g)
             if w is None:
                 total += self.unseen
