@@ -71,6 +71,14 @@ def _counts_table(head: tuple[str, ...], rows: list[list[str]]) -> str:
     return f'<table class="rdx-t"><thead>{out[0]}</thead><tbody>{"".join(out[1:])}</tbody></table>'
 
 
+def _counts_fragment(title: str, head: tuple[str, ...], rows: list[list[str]],
+                     warnings: list[str]) -> str:
+    """The scoped wrapper of a counts view: a title (escaped here), the table, warning lines."""
+    return "".join([f'<div class="rdx"><style>{scoped_css()}</style>',
+                    f'<div class="rdx-head">{escape(title)}</div>', _counts_table(head, rows),
+                    *(f'<div class="rdx-warn">{escape(w)}</div>' for w in warnings), "</div>"])
+
+
 def panel_fragment(p) -> str:
     """The panel for a notebook cell: one row per series with its target counts, then the
     files skipped; ``targets_frame()`` has the rows."""
@@ -78,13 +86,8 @@ def panel_fragment(p) -> str:
     rows = [[s["series"], s["level"] or "", f"{s['first_year']}–{s['last_year']}",
              ",".join(map(str, s["gaps"])) or "-", str(s["targets"]),
              *(str(s[k]) for k in _COUNTED), str(s["pending"])] for s in p.series]
-    parts = [f'<div class="rdx"><style>{scoped_css()}</style>',
-             f'<div class="rdx-head">Panel: {len(p.series)} series, {len(p.targets)} targets</div>',
-             _counts_table(head, rows)]
-    parts += [f'<div class="rdx-warn">skipped {escape(s["path"])}: {escape(s["reason"])}</div>'
-              for s in p.skipped]
-    parts.append("</div>")
-    return "".join(parts)
+    return _counts_fragment(f"Panel: {len(p.series)} series, {len(p.targets)} targets", head,
+                            rows, [f"skipped {s['path']}: {s['reason']}" for s in p.skipped])
 
 
 def timeline_fragment(t: Timeline) -> str:
@@ -97,11 +100,6 @@ def timeline_fragment(t: Timeline) -> str:
         rows.append([str(c.old.meta.plan_year), str(c.new.meta.plan_year), str(len(c.ledger)),
                      *(str(counts[s]) for s in _COUNTED)])
     first = t.reports[0].meta
-    parts = [f'<div class="rdx"><style>{scoped_css()}</style>',
-             f'<div class="rdx-head">{escape(first.region or "")} 政府工作报告: '
-             f'{len(t.reports)} reports, {len(t.series)} indicators followed</div>',
-             _counts_table(head, rows)]
-    parts += [f'<div class="rdx-warn">! {escape(w.code)}: {escape(w.message)}</div>'
-              for w in t.warnings]
-    parts.append("</div>")
-    return "".join(parts)
+    return _counts_fragment(f"{first.region or ''} 政府工作报告: {len(t.reports)} reports, "
+                            f"{len(t.series)} indicators followed", head, rows,
+                            [f"! {w.code}: {w.message}" for w in t.warnings])
